@@ -1,0 +1,172 @@
+"""Input checks shared by the public functions of :mod:`mathcore`.
+
+Each helper coerces one argument and raises a ``ValueError`` that names the
+parameter, shows the value received and says what is allowed.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Integral, Real
+
+import numpy as np
+
+
+def _show(value: object) -> str:
+    """Return a short printable form of ``value`` for an error message."""
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    if isinstance(value, np.ndarray):
+        text = f"array of shape {value.shape}"
+    return text
+
+
+def as_array(name: str, value: object, ndim: int, min_rows: int = 1) -> np.ndarray:
+    """Coerce ``value`` to a finite float array with ``ndim`` dimensions.
+
+    Parameters
+    ----------
+    name : str
+        Parameter name used in the error message.
+    value : array_like
+        The value to check.
+    ndim : int
+        Required number of dimensions (1 or 2).
+    min_rows : int, default 1
+        Minimum length of the first axis.
+
+    Returns
+    -------
+    ndarray
+        A float64 copy of ``value``.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not numeric, has another number of dimensions, has
+        fewer than ``min_rows`` rows or an empty axis, or holds NaN or
+        infinite entries.
+    """
+    try:
+        array = np.array(value, dtype=float)
+    except (TypeError, ValueError) as error:
+        raise ValueError(
+            f"{name} must be a numeric array, got {_show(value)} ({error})"
+        ) from None
+    if array.ndim != ndim:
+        raise ValueError(
+            f"{name} must be {ndim}-dimensional, got shape {array.shape}"
+        )
+    if array.shape[0] < min_rows or 0 in array.shape:
+        raise ValueError(
+            f"{name} must have at least {min_rows} row(s) and no empty axis, "
+            f"got shape {array.shape}"
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite values, got NaN or inf")
+    return array
+
+
+def as_matrix(name: str, value: object, min_rows: int = 1) -> np.ndarray:
+    """Coerce ``value`` to a finite 2-D float array (see :func:`as_array`)."""
+    return as_array(name, value, ndim=2, min_rows=min_rows)
+
+
+def as_vector(name: str, value: object, length: int | None = None) -> np.ndarray:
+    """Coerce ``value`` to a finite 1-D float array, optionally of ``length``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`as_array`, or if the length differs from ``length``.
+    """
+    vector = as_array(name, value, ndim=1)
+    if length is not None and vector.shape[0] != length:
+        raise ValueError(
+            f"{name} must have length {length}, got length {vector.shape[0]}"
+        )
+    return vector
+
+
+def as_data(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Check a data matrix and its labels together.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+
+    Raises
+    ------
+    ValueError
+        If either is invalid or their lengths differ.
+    """
+    X = as_matrix("X", X)
+    y = as_vector("y", y, length=X.shape[0])
+    return X, y
+
+
+def as_real(
+    name: str,
+    value: object,
+    *,
+    minimum: float | None = None,
+    strict: bool = False,
+    maximum: float | None = None,
+) -> float:
+    """Coerce ``value`` to a finite float within the allowed range.
+
+    Parameters
+    ----------
+    name : str
+        Parameter name used in the error message.
+    value : float
+        The value to check.
+    minimum : float, optional
+        Lower bound, inclusive unless ``strict``.
+    strict : bool, default False
+        Whether the lower bound is excluded.
+    maximum : float, optional
+        Inclusive upper bound.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a real number, is NaN or infinite, or lies
+        outside the range.
+    """
+    if isinstance(value, bool) or not isinstance(value, Real | np.floating):
+        raise ValueError(f"{name} must be a real number, got {_show(value)}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be finite, got {number!r}")
+    if minimum is not None:
+        if strict and number <= minimum:
+            raise ValueError(f"{name} must be > {minimum}, got {number!r}")
+        if not strict and number < minimum:
+            raise ValueError(f"{name} must be >= {minimum}, got {number!r}")
+    if maximum is not None and number > maximum:
+        raise ValueError(f"{name} must be <= {maximum}, got {number!r}")
+    return number
+
+
+def as_count(name: str, value: object, minimum: int = 1) -> int:
+    """Coerce ``value`` to an ``int`` of at least ``minimum``.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not an integer (booleans and floats are rejected) or
+        is below ``minimum``.
+    """
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise ValueError(f"{name} must be an integer, got {_show(value)}")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {int(value)}")
+    return int(value)
+
+
+def as_seed(value: object) -> int:
+    """Coerce a random seed to a non-negative ``int``."""
+    return as_count("seed", value, minimum=0)

@@ -1,0 +1,99 @@
+"""Builders for plots whose geometry mathcore computed.
+
+Piecewise-linear functions (ReLU networks and their hinges) are drawn as
+polylines through their kinks, so every kink stays sharp; Manim's own
+``Axes.plot`` would smooth them.  Polylines are clipped to the axes' y-range
+so that no curve leaves its axes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import Axes, Dot, LineJointType, VGroup, VMobject
+
+from . import palette
+
+
+def clip_polyline(
+    xs: np.ndarray, ys: np.ndarray, y_min: float, y_max: float
+) -> list[np.ndarray]:
+    """Split a polyline into the pieces that lie within ``[y_min, y_max]``.
+
+    Returns
+    -------
+    list of ndarray of shape (k, 2)
+        Each piece's vertices; crossings of the bounds become new vertices.
+    """
+    xs = np.asarray(xs, dtype=float)
+    ys = np.asarray(ys, dtype=float)
+    pieces: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+
+    def inside(y: float) -> bool:
+        return y_min <= y <= y_max
+
+    for k in range(len(xs)):
+        x, y = xs[k], ys[k]
+        if k > 0:
+            x0, y0 = xs[k - 1], ys[k - 1]
+            for bound in (y_min, y_max):
+                if (y0 - bound) * (y - bound) < 0:
+                    t = (bound - y0) / (y - y0)
+                    crossing = (x0 + t * (x - x0), bound)
+                    if inside(y0):
+                        current.append(crossing)
+                        pieces.append(current)
+                        current = []
+                    else:
+                        current = [crossing]
+        if inside(y):
+            current.append((x, y))
+    if current:
+        pieces.append(current)
+    return [np.array(piece) for piece in pieces if len(piece) >= 2]
+
+
+def polyline(
+    axes: Axes,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    color=palette.FIT,
+    stroke_width: float = 4.0,
+) -> VGroup:
+    """Return the polyline through ``(xs, ys)`` in ``axes``, clipped to its y-range."""
+    y_min, y_max = axes.y_range[0], axes.y_range[1]
+    group = VGroup()
+    for piece in clip_polyline(np.asarray(xs), np.asarray(ys), y_min, y_max):
+        points = [axes.c2p(x, y) for x, y in piece]
+        # A miter joint keeps each kink a point instead of rounding it.
+        line = VMobject(
+            color=color, stroke_width=stroke_width, joint_type=LineJointType.MITER
+        )
+        line.set_points_as_corners(points)
+        group.add(line)
+    return group
+
+
+def breakpoints(x_min: float, x_max: float, kinks: Sequence[float]) -> np.ndarray:
+    """Return ``x_min``, ``x_max`` and every finite kink between them, sorted."""
+    kinks = np.asarray(kinks, dtype=float)
+    inner = kinks[np.isfinite(kinks) & (kinks > x_min) & (kinks < x_max)]
+    return np.unique(np.concatenate([[x_min, x_max], inner]))
+
+
+def data_dots(
+    axes: Axes,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    color=palette.DATA,
+    radius: float = 0.08,
+) -> VGroup:
+    """Return one dot per data point."""
+    return VGroup(
+        *(
+            Dot(axes.c2p(x, y), radius=radius, color=color)
+            for x, y in zip(xs, ys, strict=True)
+        )
+    )

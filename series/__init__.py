@@ -1,0 +1,1 @@
+"""Render the whole lecture series into one folder."""

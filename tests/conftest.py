@@ -63,6 +63,7 @@ def probe(path: Path) -> dict:
             "json",
             "-show_streams",
             "-show_format",
+            "-show_chapters",
             str(path),
         ],
         check=True,

@@ -81,7 +81,7 @@ def _texts(mobjects: list[Mobject]) -> list[Mobject]:
 def _describe(mobject: Mobject) -> str:
     """Return a short name for ``mobject`` in a problem report."""
     text = getattr(mobject, "text", None) or getattr(mobject, "tex_string", None)
-    if text is None and hasattr(mobject, "get_value"):
+    if text is None and isinstance(mobject, DecimalNumber):
         text = f"{mobject.get_value():g}"
     label = f" {str(text)[:30]!r}" if text else ""
     return f"{type(mobject).__name__}{label}"

@@ -97,3 +97,37 @@ def data_dots(
             for x, y in zip(xs, ys, strict=True)
         )
     )
+
+
+def network_graph(
+    axes: Axes, U, alpha, color=palette.FIT, stroke_width: float = 4.0
+) -> VGroup:
+    """Return the graph of a 1-D network with a bias column, kinks exact.
+
+    ``U`` has shape (2, m) for inputs ``[x, 1]``; mathcore evaluates the
+    network at the ends of the axes and at every kink between them.
+    """
+    from mathcore import network
+
+    x_min, x_max = axes.x_range[0], axes.x_range[1]
+    xs = breakpoints(x_min, x_max, network.kinks_1d(U).x)
+    ys = network.predict(U, alpha, network.add_bias(xs))
+    return polyline(axes, xs, ys, color=color, stroke_width=stroke_width)
+
+
+def hinge_graphs(axes: Axes, U, alpha, stroke_width: float = 3.0) -> VGroup:
+    """Return one graph per neuron, alpha_j (u_j^T [x, 1])_+, in its colour."""
+    U = np.asarray(U, dtype=float)
+    alpha = np.asarray(alpha, dtype=float)
+    return VGroup(
+        *(
+            network_graph(
+                axes,
+                U[:, [j]],
+                alpha[[j]],
+                color=palette.neuron_color(j),
+                stroke_width=stroke_width,
+            )
+            for j in range(U.shape[1])
+        )
+    )

@@ -155,7 +155,7 @@ class Slider(VGroup):
         self.value = DecimalNumber(
             self.display(tracker.get_value()),
             num_decimal_places=decimals,
-            font_size=palette.LABEL_SIZE,
+            font_size=palette.BODY_SIZE,
             color=palette.FOREGROUND,
         )
         self.label.next_to(self.track, LEFT, buff=0.3)

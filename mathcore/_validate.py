@@ -55,9 +55,7 @@ def as_array(name: str, value: object, ndim: int, min_rows: int = 1) -> np.ndarr
             f"{name} must be a numeric array, got {_show(value)} ({error})"
         ) from None
     if array.ndim != ndim:
-        raise ValueError(
-            f"{name} must be {ndim}-dimensional, got shape {array.shape}"
-        )
+        raise ValueError(f"{name} must be {ndim}-dimensional, got shape {array.shape}")
     if array.shape[0] < min_rows or 0 in array.shape:
         raise ValueError(
             f"{name} must have at least {min_rows} row(s) and no empty axis, "

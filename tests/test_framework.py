@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import wave
-from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import REPOSITORY
-from manim import DOWN, LEFT, Circle, Square, Text, ValueTracker, VGroup, tempconfig
-from PIL import Image
-
 from common import narration, plots, preflight
 from common.layout import layout_problems
 from common.lecture_scene import LectureScene
 from common.widgets import QuizCard, Slider
+from conftest import REPOSITORY
+from manim import DOWN, LEFT, Circle, Square, Text, ValueTracker, VGroup, tempconfig
+from PIL import Image
 
 REFERENCES = REPOSITORY / "tests" / "reference"
 # Set LECTURE_UPDATE_REFERENCES=1 to rewrite the stored frames on purpose.

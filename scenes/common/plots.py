@@ -131,3 +131,84 @@ def hinge_graphs(axes: Axes, U, alpha, stroke_width: float = 3.0) -> VGroup:
             for j in range(U.shape[1])
         )
     )
+
+
+def lecture_axes(
+    x_range: Sequence[float],
+    y_range: Sequence[float],
+    x_length: float = 6.0,
+    y_length: float = 4.0,
+    x_label: str = "",
+    y_label: str = "",
+    log_x: bool = False,
+) -> Axes:
+    """Return axes in the series style, with optional text labels.
+
+    ``x_range`` and ``y_range`` are ``(min, max, step)``.  With ``log_x`` the
+    x values are base-10 exponents, so ``x_range = (0, 3, 1)`` spans 1 to
+    1000, and callers pass ``np.log10(x)`` to ``c2p``.
+    """
+    from .widgets import text
+
+    axes = Axes(
+        x_range=list(x_range),
+        y_range=list(y_range),
+        x_length=x_length,
+        y_length=y_length,
+        axis_config={
+            "color": palette.MUTED,
+            "stroke_width": 2,
+            "include_tip": False,
+            "tick_size": 0.05,
+        },
+        tips=False,
+    )
+    labels = VGroup()
+    if x_label:
+        labels.add(
+            text(x_label, size=palette.LABEL_SIZE, color=palette.MUTED).next_to(
+                axes.x_axis, np.array([0, -1, 0]), buff=0.25
+            )
+        )
+    if y_label:
+        labels.add(
+            text(y_label, size=palette.LABEL_SIZE, color=palette.MUTED)
+            .rotate(np.pi / 2)
+            .next_to(axes.y_axis, np.array([-1, 0, 0]), buff=0.25)
+        )
+    axes.labels = labels
+    axes.log_x = log_x
+    return axes
+
+
+def heatmap(
+    axes: Axes,
+    values: np.ndarray,
+    low_color=palette.BACKGROUND,
+    high_color=palette.DATA,
+    gamma: float = 0.5,
+    vmax: float | None = None,
+):
+    """Return an image of ``values`` filling the axes' plotting area.
+
+    ``values`` has shape (rows, columns): row 0 is the lowest y, column 0 the
+    lowest x, as ``numpy.meshgrid(xs, ys)`` lays them out.  Values are scaled
+    to [0, 1] by ``vmax`` (default: their maximum), raised to ``gamma`` so
+    that the low-loss valley keeps contrast, and blended between the colours.
+    """
+    from manim import ImageMobject
+
+    values = np.asarray(values, dtype=float)
+    top = float(np.max(values)) if vmax is None else float(vmax)
+    scaled = np.clip(values / top if top > 0 else values * 0, 0, 1) ** gamma
+    low = np.array(low_color.to_rgb())
+    high = np.array(high_color.to_rgb())
+    rgb = low[None, None, :] + scaled[..., None] * (high - low)[None, None, :]
+    pixels = (np.flipud(rgb) * 255).astype(np.uint8)
+    image = ImageMobject(pixels)
+    corner_low = axes.c2p(axes.x_range[0], axes.y_range[0])
+    corner_high = axes.c2p(axes.x_range[1], axes.y_range[1])
+    image.stretch_to_fit_width(corner_high[0] - corner_low[0])
+    image.stretch_to_fit_height(corner_high[1] - corner_low[1])
+    image.move_to((corner_low + corner_high) / 2)
+    return image

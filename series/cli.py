@@ -161,6 +161,11 @@ class SeriesRenderer:
             "LECTURE_PROGRESS_FILE": str(task.progress_file),
             "LECTURE_METADATA_FILE": str(metadata_file),
         }
+        if self.jobs > 1:
+            # Parallel chapters already fill the cores; threaded BLAS inside
+            # each one would oversubscribe them.
+            environment.setdefault("OPENBLAS_NUM_THREADS", "1")
+            environment.setdefault("OMP_NUM_THREADS", "1")
         command = [
             sys.executable,
             "-m",

@@ -301,3 +301,12 @@ def test_frame_matches_reference(name):
     changed = np.mean(difference > 40)
     assert changed < 0.002, f"{changed:.2%} of pixels differ from {reference_path}"
     assert frame.std() > 5, "the frame is blank"
+
+
+def test_layout_handles_images_and_trackers():
+    from manim import ImageMobject
+
+    image = ImageMobject(np.full((4, 4, 3), 200, dtype=np.uint8)).shift(LEFT * 9)
+    problems = layout_problems([image, ValueTracker(1.0), Text("ok")])
+    assert len(problems) == 1
+    assert "ImageMobject" in problems[0]

@@ -19,8 +19,10 @@ from manim import (
     SingleStringMathTex,
     Tex,
     Text,
+    VMobject,
     config,
 )
+from manim.mobject.types.image_mobject import AbstractImageMobject
 
 TEXT_TYPES = (
     Text,
@@ -41,14 +43,20 @@ OVERLAP_TOLERANCE = 0.03
 
 
 def _visible(mobject: Mobject) -> bool:
-    """Return whether any part of ``mobject`` draws with nonzero opacity."""
+    """Return whether any part of ``mobject`` draws with nonzero opacity.
+
+    Only vector shapes carry fill and stroke opacities; Manim synthesizes
+    ``get_*`` methods on other mobjects that raise when called, so images
+    count as visible and mobjects without points (trackers) as invisible.
+    """
     for part in mobject.get_family():
-        if not part.has_points():
+        if isinstance(part, AbstractImageMobject):
+            return True
+        if not isinstance(part, VMobject) or not part.has_points():
             continue
-        fill = getattr(part, "get_fill_opacity", lambda: 0.0)()
-        stroke = getattr(part, "get_stroke_opacity", lambda: 0.0)()
-        stroke_width = getattr(part, "get_stroke_width", lambda: 0.0)()
-        if fill > 0.01 or (stroke > 0.01 and stroke_width > 0):
+        fill = part.get_fill_opacity()
+        stroke = part.get_stroke_opacity()
+        if fill > 0.01 or (stroke > 0.01 and part.get_stroke_width() > 0):
             return True
     return False
 

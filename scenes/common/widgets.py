@@ -67,7 +67,7 @@ def paragraph(
         width_chars = max(
             12, int(BODY_LINE_CHARS * palette.BODY_SIZE / size * max_width / 12.0)
         )
-    lines = textwrap.fill(content, width=width_chars)
+    lines = textwrap.fill(content, width=width_chars, break_on_hyphens=False)
     mobject = text(lines, size=size, color=color)
     if mobject.width > max_width:
         mobject.scale_to_fit_width(max_width)
@@ -173,6 +173,12 @@ class Slider(VGroup):
     def _follow(self) -> None:
         """Move knob, filled part and live value to the tracker's value."""
         value = self.tracker.get_value()
+        # Rebuilding the number is the costly part of a frame; moving the
+        # whole slider moves its parts with it, so an unchanged value needs
+        # no work.
+        if value == getattr(self, "_shown_value", None):
+            return
+        self._shown_value = value
         position = self.point_for(value)
         self.knob.move_to(position)
         self.fill.put_start_and_end_on(self.track.get_start(), position + RIGHT * 1e-4)

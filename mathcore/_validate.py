@@ -149,6 +149,27 @@ def as_real(
     return number
 
 
+def as_range(name: str, value: object) -> tuple[float, float]:
+    """Coerce ``value`` to a finite interval ``(low, high)`` with ``low < high``.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a pair of finite real numbers in increasing order.
+    """
+    try:
+        low, high = value  # type: ignore[misc]
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be a pair (low, high), got {_show(value)}"
+        ) from None
+    low = as_real(f"{name}[0]", low)
+    high = as_real(f"{name}[1]", high)
+    if not low < high:
+        raise ValueError(f"{name} must satisfy low < high, got ({low!r}, {high!r})")
+    return low, high
+
+
 def as_count(name: str, value: object, minimum: int = 1) -> int:
     """Coerce ``value`` to an ``int`` of at least ``minimum``.
 

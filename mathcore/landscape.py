@@ -37,6 +37,7 @@ from mathcore._validate import (
     as_count,
     as_data,
     as_matrix,
+    as_range,
     as_real,
     as_seed,
     as_vector,
@@ -216,19 +217,6 @@ class LossSlice:
         return unflatten(self.theta_at(s, t), self.X.shape[1], self.m)
 
 
-def _check_range(name: str, value: object) -> tuple[float, float]:
-    """Validate a finite interval ``(low, high)`` with ``low < high``."""
-    try:
-        low, high = value  # type: ignore[misc]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair (low, high), got {value!r}") from None
-    low = as_real(f"{name}[0]", low)
-    high = as_real(f"{name}[1]", high)
-    if not low < high:
-        raise ValueError(f"{name} must satisfy low < high, got ({low!r}, {high!r})")
-    return low, high
-
-
 def _build_slice(
     origin: np.ndarray,
     directions: np.ndarray,
@@ -332,8 +320,8 @@ def weight_slice(
             raise ValueError(f"{name} must be < P={size}, got {index}")
     if index_x == index_y:
         raise ValueError(f"index_x and index_y must differ, got {index_x} twice")
-    x_range = _check_range("x_range", x_range)
-    y_range = _check_range("y_range", y_range)
+    x_range = as_range("x_range", x_range)
+    y_range = as_range("y_range", y_range)
     num = as_count("num", num, minimum=2)
     beta = as_real("beta", beta, minimum=0.0)
 
@@ -408,8 +396,8 @@ def neuron_slice(
     neuron = as_count("neuron", neuron, minimum=0)
     if neuron >= m:
         raise ValueError(f"neuron must be < m={m}, got {neuron}")
-    scale_range = _check_range("scale_range", scale_range)
-    alpha_range = _check_range("alpha_range", alpha_range)
+    scale_range = as_range("scale_range", scale_range)
+    alpha_range = as_range("alpha_range", alpha_range)
     num = as_count("num", num, minimum=2)
     beta = as_real("beta", beta, minimum=0.0)
     length = float(np.linalg.norm(U[:, neuron]))
@@ -544,8 +532,8 @@ def direction_slice(
     directions = np.vstack([dir1, dir2])
     if np.linalg.matrix_rank(directions) < 2:
         raise ValueError("dir1 and dir2 must be nonzero and not parallel")
-    s_range = _check_range("s_range", s_range)
-    t_range = _check_range("t_range", t_range)
+    s_range = as_range("s_range", s_range)
+    t_range = as_range("t_range", t_range)
     num = as_count("num", num, minimum=2)
     beta = as_real("beta", beta, minimum=0.0)
     return _build_slice(center, directions, X, y, m, s_range, t_range, num, beta)

@@ -22,7 +22,14 @@ import numpy as np
 from scipy import optimize
 
 from mathcore import network, twoparam
-from mathcore._validate import as_count, as_data, as_matrix, as_real, as_vector
+from mathcore._validate import (
+    as_count,
+    as_data,
+    as_matrix,
+    as_range,
+    as_real,
+    as_vector,
+)
 from mathcore.cache import cached
 
 logger = logging.getLogger(__name__)
@@ -513,7 +520,7 @@ def two_param_contours(
     levels = as_vector("levels", levels)
     if np.any(levels <= 0.0):
         raise ValueError(f"levels must be > 0, got {levels.tolist()!r}")
-    b_min, b_max = _check_range("b_range", b_range)
+    b_min, b_max = as_range("b_range", b_range)
     if b_min <= 0.0:
         raise ValueError(f"b_range must lie in b > 0, got {b_range!r}")
     num = as_count("num", num, minimum=2)
@@ -559,19 +566,6 @@ def two_param_segment(start: object, end: object, num: object = 101) -> SegmentL
         loss=twoparam.loss(points[:, 0], points[:, 1]),
         midpoint_loss=twoparam.loss(middle[0], middle[1]),
     )
-
-
-def _check_range(name: str, value: object) -> tuple[float, float]:
-    """Validate a finite interval ``(low, high)`` with ``low < high``."""
-    try:
-        low, high = value  # type: ignore[misc]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair (low, high), got {value!r}") from None
-    low = as_real(f"{name}[0]", low)
-    high = as_real(f"{name}[1]", high)
-    if not low < high:
-        raise ValueError(f"{name} must satisfy low < high, got ({low!r}, {high!r})")
-    return low, high
 
 
 # Neurons set by an angle -----------------------------------------------------

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathcore._validate import as_count, as_real
+from mathcore._validate import as_count, as_range, as_real
 
 logger = logging.getLogger(__name__)
 
@@ -138,19 +138,6 @@ def loss(a: object, b: object, weight_decay: float = 0.0) -> float | np.ndarray:
     return values
 
 
-def _check_range(name: str, value: object) -> tuple[float, float]:
-    """Validate a finite interval ``(low, high)`` with ``low < high``."""
-    try:
-        low, high = value  # type: ignore[misc]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair (low, high), got {value!r}") from None
-    low = as_real(f"{name}[0]", low)
-    high = as_real(f"{name}[1]", high)
-    if not low < high:
-        raise ValueError(f"{name} must satisfy low < high, got ({low!r}, {high!r})")
-    return low, high
-
-
 def loss_grid(
     a_range: tuple[float, float],
     b_range: tuple[float, float],
@@ -185,8 +172,8 @@ def loss_grid(
         If a range is not a finite increasing pair, ``num`` is below 2, or
         ``weight_decay`` is negative.
     """
-    a_low, a_high = _check_range("a_range", a_range)
-    b_low, b_high = _check_range("b_range", b_range)
+    a_low, a_high = as_range("a_range", a_range)
+    b_low, b_high = as_range("b_range", b_range)
     num = as_count("num", num, minimum=2)
     weight_decay = _check_weight_decay(weight_decay)
     grid_a, grid_b = np.meshgrid(

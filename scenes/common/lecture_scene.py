@@ -203,7 +203,8 @@ class LectureScene(Scene):
             pace = max(0.5, (passage.duration - 1.0) / max(1, len(points)) - 0.2)
             for row in card.bullets:
                 self.play(FadeIn(row, shift=UP * 0.15), run_time=min(1.0, pace))
-                self.wait(max(0.0, pace - 1.0))
+                if pace > 1.0:
+                    self.wait(pace - 1.0)
         self.play(FadeOut(card), run_time=0.6)
 
     def quiz(

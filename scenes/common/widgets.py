@@ -18,10 +18,13 @@ from manim import (
     Text,
     ValueTracker,
     VGroup,
+    tempconfig,
 )
 
 from . import palette
 
+# Canvas on which every Text is laid out, whatever the render quality.
+TEXT_CANVAS = {"pixel_width": 3840, "pixel_height": 2160}
 # Characters per line at BODY_SIZE that fill about 12 of the 14.2 frame units.
 BODY_LINE_CHARS = 52
 
@@ -38,14 +41,19 @@ def text(
     spaces glyphs unevenly at small font sizes.
     """
     factor = 2.0 if size < 36 else 1.0
-    mobject = Text(
-        content,
-        font=palette.FONT,
-        font_size=size * factor,
-        color=color,
-        weight=weight,
-        line_spacing=0.9,
-    )
+    # Pango wraps lines wider than the output's pixel width, so a tiny test
+    # render would wrap text that fits at 1080p; lay out on a fixed 4K canvas.
+    # NOTE: Manim caches Text SVGs by content and style, not canvas size, so
+    # a media folder from before this canvas was fixed may serve wrapped SVGs.
+    with tempconfig(TEXT_CANVAS):
+        mobject = Text(
+            content,
+            font=palette.FONT,
+            font_size=size * factor,
+            color=color,
+            weight=weight,
+            line_spacing=0.9,
+        )
     if factor != 1.0:
         mobject.scale(1 / factor)
     return mobject

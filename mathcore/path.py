@@ -63,7 +63,11 @@ class RegularizationPath:
         +1 for a :math:`v` group, -1 for a :math:`w` group, 0 for gated.
     n_active : ndarray of int, shape (K,)
         Number of active groups (see ``ConvexSolution.active``), the width
-        of the recovered network.
+        of the recovered network.  NOTE: warm-started solves can leave a
+        group of about 1e-5 relative norm that this count includes (one
+        grid point of ``lecture_1d`` counts 4 where a fresh solve gives 3);
+        :func:`mathcore.scene_data_ch45.path_widths` counts with a 1e-4
+        relative threshold that matches fresh solves.
     objective : ndarray of shape (K,)
         Optimal value :math:`\tfrac12\lVert r\rVert^2 + \beta\sum` group
         norms.

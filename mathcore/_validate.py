@@ -11,6 +11,25 @@ from numbers import Integral, Real
 
 import numpy as np
 
+# Largest accepted magnitude of any input. Norms computed as the square root
+# of a sum of squares overflow above about 1e154, and products of two such
+# values above 1e308; inputs up to 1e100 keep every intermediate finite.
+MAX_MAGNITUDE = 1e100
+
+
+def as_flag(name: str, value: object) -> bool:
+    """Return ``value`` if it is a bool (numpy bools included), else raise.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not ``True`` or ``False``; truthy strings such as
+        ``"no"`` are rejected rather than read as True.
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"{name} must be True or False, got {_show(value)}")
+    return bool(value)
+
 
 def _show(value: object) -> str:
     """Return a short printable form of ``value`` for an error message."""
@@ -49,8 +68,20 @@ def as_array(name: str, value: object, ndim: int, min_rows: int = 1) -> np.ndarr
         infinite entries.
     """
     try:
-        array = np.array(value, dtype=float)
-    except (TypeError, ValueError) as error:
+        raw = np.asarray(value)
+        if raw.dtype.kind not in "iufO":
+            raise ValueError(
+                f"{name} must hold real numbers (int or float), got dtype "
+                f"{raw.dtype} from {_show(value)}"
+            )
+        array = np.array(raw, dtype=float)
+    except ValueError as error:
+        if "real numbers" in str(error):
+            raise
+        raise ValueError(
+            f"{name} must be a numeric array, got {_show(value)} ({error})"
+        ) from None
+    except TypeError as error:
         raise ValueError(
             f"{name} must be a numeric array, got {_show(value)} ({error})"
         ) from None
@@ -63,6 +94,12 @@ def as_array(name: str, value: object, ndim: int, min_rows: int = 1) -> np.ndarr
         )
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite values, got NaN or inf")
+    largest = float(np.max(np.abs(array)))
+    if largest > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{name} must have entries of magnitude at most {MAX_MAGNITUDE:g}, "
+            f"got {largest:g}; rescale the data"
+        )
     return array
 
 
@@ -139,6 +176,10 @@ def as_real(
     number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"{name} must be finite, got {number!r}")
+    if abs(number) > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{name} must have magnitude at most {MAX_MAGNITUDE:g}, got {number!r}"
+        )
     if minimum is not None:
         if strict and number <= minimum:
             raise ValueError(f"{name} must be > {minimum}, got {number!r}")

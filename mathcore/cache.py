@@ -26,6 +26,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from mathcore._validate import as_flag
+
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -165,7 +167,7 @@ def cached(
     object
         The result, as computed or as loaded from a valid cache file.
     """
-    if not (use_cache and cache_enabled()):
+    if not (as_flag("use_cache", use_cache) and cache_enabled()):
         return compute()
     path = cache_dir() / name / f"{cache_key(name, inputs)}.pkl"
     found, value = _read(path)

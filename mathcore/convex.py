@@ -42,7 +42,7 @@ import cvxpy as cp
 import numpy as np
 from scipy.optimize import nnls
 
-from mathcore._validate import as_data, as_matrix, as_real
+from mathcore._validate import as_data, as_flag, as_matrix, as_real
 from mathcore.cache import cached
 from mathcore.network import predict as network_predict
 from mathcore.patterns import PlanePatterns, cover_bound, enumerate_patterns
@@ -513,16 +513,33 @@ def _assemble(
     )
 
 
+def _normalization(X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    r"""Return the scales ``(c, s)`` of ``X`` and ``y`` that the solver works in.
+
+    Clarabel's tolerances are absolute, so data of very small or very large
+    scale would be solved to the wrong relative accuracy.  Both programs are
+    homogeneous: with :math:`X' = X / c`, :math:`y' = y / s` and
+    :math:`\beta' = \beta / (s c)`, the blocks of the original program are
+    :math:`(s / c)` times those of the scaled one.  ``c`` and ``s`` are the
+    largest absolute entries (1 for an all-zero array).
+    """
+    c = float(np.max(np.abs(X))) or 1.0
+    s = float(np.max(np.abs(y))) or 1.0
+    return c, s
+
+
 def _solve_uncached(X, y, beta, gated, patterns, directions) -> ConvexSolution:
-    """Build and solve one program."""
+    """Build and solve one program on normalized data, then scale back."""
     start = time.perf_counter()
-    program = _build_program(X, y, patterns, gated, interpolate=beta == 0)
+    c, s = _normalization(X, y)
+    program = _build_program(X / c, y / s, patterns, gated, interpolate=beta == 0)
     if program.beta is not None:
-        program.beta.value = beta
+        program.beta.value = beta / (s * c)
     form = "gated" if gated else "exact"
     status = _run(program.problem, f"the {form} program with beta={beta!r}")
     elapsed = time.perf_counter() - start
     v, w = _blocks_of(program, patterns.shape[0], X.shape[1])
+    v, w = v * (s / c), w * (s / c)
     solution = _assemble(X, y, beta, gated, patterns, directions, v, w, status, elapsed)
     logger.info(
         "%s program: n=%s, d=%s, P=%s, beta=%s, objective=%s, %s active, %.3f s",
@@ -604,7 +621,7 @@ def solve(
     """
     X, y = as_data(X, y)
     beta = as_real("beta", beta, minimum=0.0)
-    gated = _as_flag("gated", gated)
+    gated = as_flag("gated", gated)
     pattern_array, directions = _check_patterns(X, patterns)
     inputs = {
         "X": X,
@@ -623,13 +640,6 @@ def solve(
     form = "gated" if gated else "exact"
     _check_status(solution.status, f"the {form} program with beta={beta!r}")
     return solution
-
-
-def _as_flag(name: str, value: object) -> bool:
-    """Validate a boolean flag."""
-    if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{name} must be True or False, got {value!r}")
-    return bool(value)
 
 
 def beta_max(
@@ -677,7 +687,7 @@ def beta_max(
         If the data or the patterns are invalid.
     """
     X, y = as_data(X, y)
-    gated = _as_flag("gated", gated)
+    gated = as_flag("gated", gated)
     pattern_array, _ = _check_patterns(X, patterns)
     best = 0.0
     for pattern in pattern_array:

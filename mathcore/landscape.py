@@ -46,6 +46,10 @@ from mathcore.cache import cached
 
 logger = logging.getLogger(__name__)
 
+# Slice coordinates beyond this magnitude count as diverged: a few more
+# steps would overflow, and the weights would fail the input checks.
+DIVERGENCE_LIMIT = 1e50
+
 # Number of parameter vectors evaluated per block when filling a heat map.
 _BLOCK_POINTS = 4096
 
@@ -628,7 +632,7 @@ def gd_paths_on_slice(
                 d_U, d_alpha = network.gradient(U, alpha, X, y, beta)
                 gradient = directions @ np.concatenate([d_U.ravel(), d_alpha])
             coords = coords - step * gradient
-            if not np.all(np.isfinite(coords)):
+            if not np.all(np.abs(coords) < DIVERGENCE_LIMIT):
                 raise FloatingPointError(
                     f"gradient descent on the slice overflowed at step {k} "
                     f"with step={step!r}; use a smaller step"

@@ -65,9 +65,9 @@ def _check_network(U: object, alpha: object, d: int | None = None):
     return U, alpha
 
 
-def _check_network_and_data(U, alpha, X, y=None):
-    """Validate a network together with data ``X`` (and labels ``y``)."""
-    if y is None:
+def _check_network_and_data(U, alpha, X, y=None, *, labels=True):
+    """Validate a network with data ``X`` and, unless ``labels`` is False, ``y``."""
+    if not labels:
         X = as_matrix("X", X)
     else:
         X, y = as_data(X, y)
@@ -99,7 +99,7 @@ def predict(U: object, alpha: object, X: object) -> np.ndarray:
     ValueError
         If an array is not finite or the shapes disagree.
     """
-    U, alpha, X, _ = _check_network_and_data(U, alpha, X)
+    U, alpha, X, _ = _check_network_and_data(U, alpha, X, labels=False)
     return np.maximum(X @ U, 0.0) @ alpha
 
 
@@ -121,7 +121,7 @@ def hinges(U: object, alpha: object, X: object) -> np.ndarray:
         Column ``j`` is neuron ``j``'s output; the rows sum to
         :func:`predict`.
     """
-    U, alpha, X, _ = _check_network_and_data(U, alpha, X)
+    U, alpha, X, _ = _check_network_and_data(U, alpha, X, labels=False)
     return np.maximum(X @ U, 0.0) * alpha[None, :]
 
 

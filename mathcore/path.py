@@ -16,17 +16,17 @@ from dataclasses import dataclass
 import cvxpy as cp
 import numpy as np
 
-from mathcore._validate import as_count, as_data, as_real
+from mathcore._validate import as_count, as_data, as_flag, as_real
 from mathcore.cache import cached
 from mathcore.convex import (
     ConvexSolution,
     InaccurateSolutionWarning,
-    _as_flag,
     _assemble,
     _block_labels,
     _blocks_of,
     _build_program,
     _check_patterns,
+    _normalization,
     _run,
     beta_max,
 )
@@ -184,7 +184,7 @@ def regularization_path(
     ratio = as_real("ratio", ratio, minimum=0.0, strict=True)
     if ratio >= 1.0:
         raise ValueError(f"ratio must be < 1, got {ratio!r}")
-    gated = _as_flag("gated", gated)
+    gated = as_flag("gated", gated)
     pattern_array, directions = _check_patterns(X, patterns)
     inputs = {
         "X": X,
@@ -222,7 +222,8 @@ def _compute_path(X, y, n_betas, ratio, gated, patterns, directions):
         )
     betas = top * np.geomspace(1.0, ratio, n_betas)
     n_patterns, d = patterns.shape[0], X.shape[1]
-    program = _build_program(X, y, patterns, gated, interpolate=False)
+    c, s = _normalization(X, y)
+    program = _build_program(X / c, y / s, patterns, gated, interpolate=False)
     form = "gated" if gated else "exact"
 
     zero = np.zeros((n_patterns, d))
@@ -230,12 +231,13 @@ def _compute_path(X, y, n_betas, ratio, gated, patterns, directions):
         _assemble(X, y, top, gated, patterns, directions, zero, zero, cp.OPTIMAL, 0.0)
     ]
     for beta in betas[1:]:
-        program.beta.value = beta
+        program.beta.value = beta / (s * c)
         tic = time.perf_counter()
         status = _run(
             program.problem, f"the {form} program with beta={beta!r}", warm_start=True
         )
         v, w = _blocks_of(program, n_patterns, d)
+        v, w = v * (s / c), w * (s / c)
         solutions.append(
             _assemble(
                 X,

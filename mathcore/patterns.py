@@ -246,6 +246,11 @@ def enumerate_patterns(X: object) -> tuple[np.ndarray, np.ndarray]:
     """
     X = _check_points(X)
     n, d = X.shape
+    # Patterns depend only on signs of X g, so one positive factor changes
+    # nothing; it keeps norms of tiny data from underflowing to zero.
+    largest = np.max(np.abs(X))
+    if largest > 0:
+        X = X / largest
     nonzero = np.linalg.norm(X, axis=1) > 0
     if not np.any(nonzero):
         direction = np.zeros((1, d))

@@ -297,3 +297,19 @@ def test_no_warnings_on_normal_solve(lecture):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         convex.solve(lecture.X, lecture.y, 0.1, use_cache=False)
+
+
+@pytest.mark.parametrize("scale", [1e-9, 1e-5, 1e5])
+def test_solution_scales_with_labels(scale):
+    data = datasets.lecture_1d()
+    base = convex.solve(data.X, data.y, 0.1, use_cache=False)
+    scaled = convex.solve(data.X, data.y * scale, 0.1 * scale, use_cache=False)
+    assert scaled.objective / scale**2 == pytest.approx(base.objective, rel=1e-6)
+    assert scaled.active.size == base.active.size
+
+
+def test_solution_invariant_to_input_scale():
+    data = datasets.lecture_1d()
+    base = convex.solve(data.X, data.y, 0.1, use_cache=False)
+    scaled = convex.solve(data.X * 1e-6, data.y, 0.1 * 1e-6, use_cache=False)
+    assert scaled.objective == pytest.approx(base.objective, rel=1e-6)

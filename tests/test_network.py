@@ -227,3 +227,10 @@ def test_permuted_minima_midpoint_is_worse():
     )
     assert swapped == pytest.approx(best, rel=1e-12)
     assert middle > best + 0.1
+
+
+def test_missing_labels_rejected():
+    U = np.array([[1.0, -1.0], [0.5, 0.2]])
+    X = np.c_[[0.0, 1.0, 2.0], np.ones(3)]
+    with pytest.raises(ValueError, match="^y "):
+        network.objective(U, [1.0, -2.0], X, None, 0.1)

@@ -203,3 +203,9 @@ def test_plane_data_keep_angular_order():
     plane = patterns.enumerate_patterns_2d(X)
     np.testing.assert_array_equal(found, plane.patterns)
     np.testing.assert_allclose(directions, plane.directions)
+
+
+def test_enumeration_invariant_to_scale():
+    points = np.random.default_rng(1).standard_normal((5, 3))
+    counts = [len(patterns.enumerate_patterns(points * s)[0]) for s in (1, 1e-160)]
+    assert counts == [22, 22]

@@ -14,9 +14,13 @@ from mathcore import _validate as validate
         ([[1.0, np.nan]], "finite"),
         ([[1.0, np.inf]], "finite"),
         ([1.0, 2.0], "2-dimensional"),
+        ([[1.0], [1.0, 2.0]], "numeric"),
         (np.zeros((0, 2)), "at least 1 row"),
         (np.zeros((2, 0)), "no empty axis"),
-        ([["a", "b"]], "numeric"),
+        ([["a", "b"]], "real numbers"),
+        ([True, False], "real numbers"),
+        ([[1 + 2j, 3]], "real numbers"),
+        ([[1.0, 1e101]], "magnitude at most"),
     ],
 )
 def test_matrix_rejections(value, message):
@@ -35,7 +39,9 @@ def test_data_lengths_must_agree():
         validate.as_data([[1.0], [2.0]], [1.0, 2.0, 3.0])
 
 
-@pytest.mark.parametrize("value", [float("nan"), float("inf"), "0.1", None, True])
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), "0.1", None, True, 1e101, -1e300]
+)
 def test_real_rejections(value):
     with pytest.raises(ValueError, match="beta"):
         validate.as_real("beta", value, minimum=0.0)
@@ -64,3 +70,9 @@ def test_count_accepts_numpy_integer():
 def test_seed_must_be_non_negative():
     with pytest.raises(ValueError, match="seed must be >= 0"):
         validate.as_seed(-1)
+
+
+def test_flag_rejects_truthy_strings():
+    with pytest.raises(ValueError, match="use_cache must be True or False"):
+        validate.as_flag("use_cache", "no")
+    assert validate.as_flag("gated", np.bool_(True)) is True

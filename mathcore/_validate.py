@@ -1,7 +1,7 @@
 """Input checks shared by the public functions of :mod:`mathcore`.
 
 Each helper coerces one argument and raises a ``ValueError`` that names the
-parameter, shows the value received and says what is allowed.
+parameter, shows the value received and states what is allowed.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def as_array(name: str, value: object, ndim: int, min_rows: int = 1) -> np.ndarr
     ------
     ValueError
         If ``value`` is not numeric, has another number of dimensions, has
-        fewer than ``min_rows`` rows or an empty axis, or holds NaN or
+        fewer than ``min_rows`` rows or an empty axis, or contains NaN or
         infinite entries.
     """
     try:

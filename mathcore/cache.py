@@ -38,7 +38,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def cache_dir() -> Path:
-    """Return the folder that holds cached results (it may not exist yet)."""
+    """Return the folder that contains cached results (it may not exist yet)."""
     configured = os.environ.get("MATHCORE_CACHE_DIR")
     if configured:
         return Path(configured)

@@ -36,7 +36,7 @@ THUMBNAIL_AT = 3.0
 
 @dataclass
 class Outcome:
-    """What happened to one chapter in this run."""
+    """Result of one chapter in this run: rendered, unchanged or failed."""
 
     chapter: Chapter
     status: str  # rendered, unchanged, failed

@@ -93,7 +93,7 @@ class LectureScene(Scene):
             Path(target).write_text(f"{self.now:.3f}\n", encoding="utf-8")
 
     def tear_down(self) -> None:
-        """Write the chapter's metadata when the series command asks for it."""
+        """Write the chapter metadata file when LECTURE_METADATA_FILE is set."""
         super().tear_down()
         target = os.environ.get("LECTURE_METADATA_FILE")
         if target:

@@ -66,7 +66,7 @@ def reading_time(text: str) -> float:
 
 
 def cache_dir() -> Path:
-    """Return the folder that holds synthesized passages."""
+    """Return the folder that contains synthesized passages."""
     configured = os.environ.get("LECTURE_NARRATION_CACHE")
     return Path(configured) if configured else _REPOSITORY / ".cache" / "narration"
 

@@ -14,10 +14,42 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathcore._validate import as_count, as_seed
+from mathcore._validate import as_count, as_seed, as_vector
 from mathcore.network import add_bias
 
 logger = logging.getLogger(__name__)
+
+
+def plotting_grid(x: np.ndarray, grid: object = None, num: object = 200) -> np.ndarray:
+    r"""Return ``grid`` validated, or ``num`` points spanning ``x`` with a margin.
+
+    The default grid runs from :math:`\min x - 0.1 w` to :math:`\max x + 0.1 w`,
+    with :math:`w` the data's width (1 when all points coincide).
+
+    Parameters
+    ----------
+    x : ndarray of shape (n,)
+        One-dimensional inputs, already validated.
+    grid : array_like of shape (k,), optional
+        Points to use as they are.
+    num : int, default 200
+        Number of points of the default grid, at least 2.
+
+    Returns
+    -------
+    ndarray of shape (k,) or (num,)
+
+    Raises
+    ------
+    ValueError
+        If ``grid`` is not a finite vector or ``num`` is below 2.
+    """
+    if grid is not None:
+        return as_vector("grid", grid)
+    num = as_count("num", num, minimum=2)
+    low, high = float(x.min()), float(x.max())
+    margin = 0.1 * (high - low) if high > low else 1.0
+    return np.linspace(low - margin, high + margin, num)
 
 
 @dataclass(frozen=True, eq=False)

@@ -24,6 +24,7 @@ import numpy as np
 
 from mathcore._validate import as_count, as_real, as_seed, as_vector
 from mathcore.cache import cached
+from mathcore.datasets import plotting_grid
 
 logger = logging.getLogger(__name__)
 
@@ -494,13 +495,7 @@ def fit_random_features_1d(
     width = as_count("width", width, minimum=1)
     seed = as_seed(seed)
     ridge = as_real("ridge", ridge, minimum=0.0)
-    if grid is None:
-        num = as_count("num", num, minimum=2)
-        low, high = float(x.min()), float(x.max())
-        margin = 0.1 * (high - low) if high > low else 1.0
-        grid = np.linspace(low - margin, high + margin, num)
-    else:
-        grid = as_vector("grid", grid)
+    grid = plotting_grid(x, grid, num)
 
     first_layer = np.random.default_rng(seed).standard_normal((2, width))
     train_inputs = np.column_stack([x, np.ones_like(x)])

@@ -43,6 +43,7 @@ from mathcore._validate import (
     as_vector,
 )
 from mathcore.cache import cached
+from mathcore.datasets import plotting_grid
 
 logger = logging.getLogger(__name__)
 
@@ -1344,13 +1345,7 @@ def showcase_runs(
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
     record_every = as_count("record_every", record_every)
-    if grid is None:
-        num = as_count("num", num, minimum=2)
-        low, high = float(x.min()), float(x.max())
-        margin = 0.1 * (high - low) if high > low else 1.0
-        grid = np.linspace(low - margin, high + margin, num)
-    else:
-        grid = as_vector("grid", grid)
+    grid = plotting_grid(x, grid, num)
     seed = as_seed(seed)
     inputs = {
         "x": x,

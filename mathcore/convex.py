@@ -615,7 +615,7 @@ def solve(
     -----
     NOTE: at ``beta`` equal to :func:`beta_max` the interior-point solution
     keeps a block of norm about 1e-6 times the data scale, which counts as
-    active; from ``1.001 * beta_max`` up, no block does.
+    active. From ``1.001 * beta_max`` up, no block does.
     :func:`mathcore.path.regularization_path` sets the zero solution at
     ``beta_max`` without solving.
     """

@@ -28,7 +28,7 @@ def run_tool(arguments: Sequence[str]) -> str:
     Raises
     ------
     MediaError
-        If the program is missing or exits non-zero; the message holds the
+        If the program is missing or exits non-zero; the message contains the
         last lines of its error output.
     """
     try:

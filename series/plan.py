@@ -2,9 +2,10 @@
 
 A chapter is re-rendered only when its fingerprint changes.  The fingerprint
 hashes the chapter's scene file, the shared scene helpers, the assets,
-``manim.cfg``, the source of :mod:`mathcore` (whose results are a
-deterministic function of its code and the seeded inputs in the scenes), the
-render settings and the installed Manim version.
+``manim.cfg``, the source of :mod:`mathcore`, the render settings and the
+installed versions of Manim, Piper and the voice.  Hashing mathcore's source
+is a proxy for its results, because they are a deterministic function of its
+code and of the seeded inputs in the scenes.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ SCENES = REPOSITORY / "scenes"
 if str(SCENES) not in sys.path:
     sys.path.insert(0, str(SCENES))
 
-# Renders in tests are silent unless a test asks for narration itself.
+# Renders in tests are silent unless a test requests narration itself.
 os.environ.setdefault("LECTURE_NARRATION", "off")
 
 # Frame size and rate of the renders in tests: small enough for CI, large

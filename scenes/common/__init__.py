@@ -1,6 +1,6 @@
 """Shared building blocks of the lecture's chapter scenes.
 
 Nothing in this package defines a renderable scene: each chapter file under
-``scenes/`` holds exactly one ``Scene`` subclass, so ``manim scenes/chN.py``
+``scenes/`` contains exactly one ``Scene`` subclass, so ``manim scenes/chN.py``
 renders it without a prompt.
 """

@@ -42,9 +42,9 @@ def text(
     """
     factor = 2.0 if size < 36 else 1.0
     # Pango wraps lines wider than the output's pixel width, so a tiny test
-    # render would wrap text that fits at 1080p; lay out on a fixed 4K canvas.
-    # NOTE: Manim caches Text SVGs by content and style, not canvas size, so
-    # a media folder from before this canvas was fixed may serve wrapped SVGs.
+    # render would wrap text that fits at 1080p. Layout uses a fixed 4K canvas.
+    # NOTE: Manim caches Text SVGs by content and style, not by canvas size.
+    # A media folder from before this canvas was fixed may serve wrapped SVGs.
     with tempconfig(TEXT_CANVAS):
         mobject = Text(
             content,
@@ -132,7 +132,7 @@ class Slider(VGroup):
         Digits after the point in the live value.
     display : callable, optional
         Map from the tracked value to the number shown (for example
-        ``math.exp`` when the tracker holds a logarithm).
+        ``math.exp`` when the tracker contains a logarithm).
     """
 
     def __init__(
@@ -181,7 +181,7 @@ class Slider(VGroup):
     def _follow(self) -> None:
         """Move knob, filled part and live value to the tracker's value."""
         value = self.tracker.get_value()
-        # Rebuilding the number is the costly part of a frame; moving the
+        # Rebuilding the number is the costly part of a frame. Moving the
         # whole slider moves its parts with it, so an unchanged value needs
         # no work.
         if value == getattr(self, "_shown_value", None):

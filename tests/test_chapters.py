@@ -34,6 +34,16 @@ def test_video_is_h264_at_configured_size(rendered_chapters, chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+def test_video_encoded_with_fast_preset(rendered_chapters, chapter):
+    # x264 stores its settings as text in the stream; the veryfast preset
+    # uses one reference frame and subme=2, medium three and subme=7.
+    data = rendered_chapters(chapter).video.read_bytes()
+    settings = re.findall(rb" ref=(\d+) .*? subme=(\d+) ", data)
+    assert settings, "no x264 settings found in the video"
+    assert set(settings) == {(b"1", b"2")}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_duration_matches_scene_time(rendered_chapters, chapter):
     rendered = rendered_chapters(chapter)
     played = rendered.scene.renderer.time

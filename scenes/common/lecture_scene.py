@@ -33,12 +33,13 @@ from manim import (
     linear,
 )
 
-from . import narration, palette
+from . import encoding, narration, palette
 from .layout import layout_problems
 from .preflight import require_setup
 from .widgets import QuizCard, countdown_ring, summary_card, title_card
 
 require_setup()
+encoding.use_native_rate_audio()
 logger = logging.getLogger("lecture.scene")
 
 # Seconds of silence after each narrated passage, so sentences do not run on.
@@ -79,6 +80,7 @@ class LectureScene(Scene):
         self.exhibits: dict[str, object] = {}
         self.layout_problems: list[str] = []
         self._in_beat = False
+        encoding.use_fast_video_preset(self.renderer.file_writer)
 
     # -- time and checks ---------------------------------------------------
     @property

@@ -158,19 +158,56 @@ def shift(cues: Sequence[Cue], offset: float) -> list[Cue]:
     return [Cue(c.start + offset, c.end + offset, c.text) for c in cues]
 
 
-def has_audio(path: Path) -> bool:
-    """Return whether ``path`` has an audio stream."""
-    return any(s["codec_type"] == "audio" for s in probe(path)["streams"])
+# Audio of every published chapter: AAC at the narration voice's own rate, mono.
+# Chapters must share these for the lecture to be joined without re-encoding.
+AUDIO_RATE = 22050
+AUDIO_CHANNELS = 1
+
+
+def audio_stream(path: Path) -> dict | None:
+    """Return ffprobe's description of the first audio stream of ``path``."""
+    streams = [s for s in probe(path)["streams"] if s["codec_type"] == "audio"]
+    return streams[0] if streams else None
 
 
 def normalize_chapter(source: Path, final: Path) -> None:
-    """Copy a chapter video to ``final`` with an AAC audio track.
+    """Copy a chapter video to ``final`` with a mono AAC track at ``AUDIO_RATE``.
 
-    Silent renders get a silent stereo track so that every chapter has the
-    same streams and the chapters join without re-encoding the video.
+    A narrated render already has such a track, which is copied.  Other audio
+    is re-encoded and a silent render gets a silent track.  So every chapter
+    has the same streams, and the chapters join without re-encoding.
     """
+    audio = audio_stream(source)
     with atomic_path(final) as temporary:
-        if has_audio(source):
+        if audio is None:
+            arguments = [
+                "-i",
+                str(source),
+                "-f",
+                "lavfi",
+                "-i",
+                f"anullsrc=channel_layout=mono:sample_rate={AUDIO_RATE}",
+                "-map",
+                "0:v:0",
+                "-map",
+                "1:a:0",
+                "-c:v",
+                "copy",
+                "-c:a",
+                "aac",
+                "-shortest",
+            ]
+        else:
+            matches = (
+                audio["codec_name"] == "aac"
+                and int(audio["sample_rate"]) == AUDIO_RATE
+                and int(audio["channels"]) == AUDIO_CHANNELS
+            )
+            audio_codec = (
+                ["copy"]
+                if matches
+                else ["aac", "-ar", str(AUDIO_RATE), "-ac", str(AUDIO_CHANNELS)]
+            )
             arguments = [
                 "-i",
                 str(source),
@@ -181,29 +218,7 @@ def normalize_chapter(source: Path, final: Path) -> None:
                 "-c:v",
                 "copy",
                 "-c:a",
-                "aac",
-                "-ar",
-                "48000",
-                "-ac",
-                "2",
-            ]
-        else:
-            arguments = [
-                "-i",
-                str(source),
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=channel_layout=stereo:sample_rate=48000",
-                "-map",
-                "0:v:0",
-                "-map",
-                "1:a:0",
-                "-c:v",
-                "copy",
-                "-c:a",
-                "aac",
-                "-shortest",
+                *audio_codec,
             ]
         run_tool(
             [

@@ -2,6 +2,7 @@
 
 import numpy as np
 from common import palette, plots
+from common.fades import FadeIn, FadeOut
 from common.lecture_scene import LectureScene
 from common.network_figures import NUMBER_SIZE
 from common.parameter_space import (
@@ -21,8 +22,6 @@ from manim import (
     DashedLine,
     DecimalNumber,
     Dot,
-    FadeIn,
-    FadeOut,
     Line,
     MathTex,
     ReplacementTransform,

@@ -2,6 +2,7 @@
 
 import numpy as np
 from common import palette, plots
+from common.fades import FadeIn, FadeOut
 from common.lecture_scene import LectureScene
 from common.parameter_space import (
     axis_labels,
@@ -27,8 +28,6 @@ from manim import (
     DashedVMobject,
     DecimalNumber,
     Dot,
-    FadeIn,
-    FadeOut,
     Flash,
     GrowArrow,
     Indicate,

@@ -16,6 +16,7 @@ from common.convex_figures import (
     sweep,
     text,
 )
+from common.fades import FadeIn, FadeOut
 from common.lecture_scene import LectureScene
 from manim import (
     DOWN,
@@ -27,8 +28,6 @@ from manim import (
     Create,
     DashedLine,
     Dot,
-    FadeIn,
-    FadeOut,
     GrowFromEdge,
     Indicate,
     IntegerMatrix,

@@ -15,6 +15,7 @@ from common.convex_figures import (
     sweep,
     text,
 )
+from common.fades import FadeIn, FadeOut
 from common.lecture_scene import LectureScene
 from common.widgets import Slider
 from manim import (
@@ -25,8 +26,6 @@ from manim import (
     Circle,
     Create,
     DashedLine,
-    FadeIn,
-    FadeOut,
     GrowFromPoint,
     Indicate,
     MathTex,

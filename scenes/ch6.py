@@ -2,6 +2,7 @@
 
 import numpy as np
 from common import palette, plots
+from common.fades import FadeIn, FadeOut
 from common.lecture_scene import LectureScene
 from common.widgets import Slider, text
 from manim import (
@@ -13,8 +14,6 @@ from manim import (
     DashedLine,
     DecimalNumber,
     Dot,
-    FadeIn,
-    FadeOut,
     Flash,
     Integer,
     Line,

@@ -2,6 +2,7 @@
 
 import numpy as np
 from common import palette, plots
+from common.fades import FadeIn, FadeOut
 from common.lecture_scene import LectureScene
 from common.widgets import paragraph, text
 from manim import (
@@ -16,8 +17,6 @@ from manim import (
     DashedVMobject,
     DecimalNumber,
     Dot,
-    FadeIn,
-    FadeOut,
     GrowFromEdge,
     MathTex,
     Rectangle,

@@ -25,8 +25,6 @@ from manim import (
     DOWN,
     UP,
     Circumscribe,
-    FadeIn,
-    FadeOut,
     Scene,
     Write,
     config,
@@ -34,6 +32,7 @@ from manim import (
 )
 
 from . import encoding, narration, palette
+from .fades import FadeIn, FadeOut
 from .layout import layout_problems
 from .preflight import require_setup
 from .widgets import QuizCard, countdown_ring, summary_card, title_card

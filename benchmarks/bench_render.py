@@ -4,6 +4,7 @@ Run from the repository root with the virtual environment active::
 
     python benchmarks/bench_render.py                 # everything (slow)
     python benchmarks/bench_render.py --skip-series   # per-chapter only
+    python benchmarks/bench_render.py --skip-chapters # whole series only
     python benchmarks/bench_render.py --qualities preview --chapters 0,4
 
 Each measurement renders into a fresh temporary folder with ``--force``, so
@@ -81,6 +82,11 @@ def main() -> None:
         action="store_true",
         help="skip the whole-series and re-run measurements",
     )
+    parser.add_argument(
+        "--skip-chapters",
+        action="store_true",
+        help="skip the one-chapter-at-a-time measurements",
+    )
     arguments = parser.parse_args()
     chapters = sorted(
         int(path.stem[2:]) for path in (REPOSITORY / "scenes").glob("ch[0-9].py")
@@ -93,9 +99,10 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, {cores} cores, "
         f"Python {platform.python_version()}, narration {arguments.narration}"
     )
-    print("\n| chapter | quality | video s | wall s | wall / video |")
-    print("|---|---|---|---|---|")
-    for chapter in chapters:
+    if not arguments.skip_chapters:
+        print("\n| chapter | quality | video s | wall s | wall / video |")
+        print("|---|---|---|---|---|")
+    for chapter in [] if arguments.skip_chapters else chapters:
         for quality in qualities:
             with tempfile.TemporaryDirectory() as folder:
                 wall, index = render(
@@ -122,6 +129,14 @@ def main() -> None:
                 f"{wall / video:.2f} |",
                 flush=True,
             )
+            for entry in index["chapters"]:
+                seconds = entry["render_seconds"]
+                print(
+                    f"| chapter {entry['number']} in this run | {quality} | "
+                    f"{entry['duration']:.1f} | {seconds:.1f} | "
+                    f"{seconds / entry['duration']:.2f} |",
+                    flush=True,
+                )
             again, _ = render(
                 Path(folder),
                 quality,

@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,12 @@ def main() -> None:
         action="store_true",
         help="skip the one-chapter-at-a-time measurements",
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="render the whole series into KEEP/<quality> and keep it for viewing",
+    )
     arguments = parser.parse_args()
     chapters = sorted(
         int(path.stem[2:]) for path in (REPOSITORY / "scenes").glob("ch[0-9].py")
@@ -119,7 +126,11 @@ def main() -> None:
     print("\n| whole series | quality | video s | wall s | wall / video |")
     print("|---|---|---|---|---|")
     for quality in qualities:
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = temporary
+            if arguments.keep is not None:
+                folder = arguments.keep / quality
+                shutil.rmtree(folder, ignore_errors=True)
             wall, index = render(
                 Path(folder), quality, arguments.narration, None, jobs=cores
             )

@@ -16,6 +16,15 @@ import numpy as np
 # values above 1e308; inputs up to 1e100 keep every intermediate finite.
 MAX_MAGNITUDE = 1e100
 
+# Largest accepted count (steps, points, trials, grid points along one axis).
+# Larger counts would run for many minutes or exhaust memory.  The lecture
+# uses at most 200,000 steps.
+MAX_COUNT = 10**7
+
+# Largest number of points along each axis of a two-dimensional grid, which
+# has MAX_GRID ** 2 nodes.
+MAX_GRID = 2000
+
 
 def as_flag(name: str, value: object) -> bool:
     """Return ``value`` if it is a bool (numpy bools included), else raise.
@@ -211,19 +220,23 @@ def as_range(name: str, value: object) -> tuple[float, float]:
     return low, high
 
 
-def as_count(name: str, value: object, minimum: int = 1) -> int:
-    """Coerce ``value`` to an ``int`` of at least ``minimum``.
+def as_count(
+    name: str, value: object, minimum: int = 1, maximum: int = MAX_COUNT
+) -> int:
+    """Coerce ``value`` to an ``int`` between ``minimum`` and ``maximum``.
 
     Raises
     ------
     ValueError
         If ``value`` is not an integer (booleans and floats are rejected) or
-        is below ``minimum``.
+        lies outside ``[minimum, maximum]``.
     """
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise ValueError(f"{name} must be an integer, got {_show(value)}")
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {int(value)}")
+    if value > maximum:
+        raise ValueError(f"{name} must be <= {maximum}, got {int(value)}")
     return int(value)
 
 

@@ -34,6 +34,7 @@ import numpy as np
 
 from mathcore import network
 from mathcore._validate import (
+    MAX_GRID,
     as_count,
     as_data,
     as_matrix,
@@ -327,7 +328,7 @@ def weight_slice(
         raise ValueError(f"index_x and index_y must differ, got {index_x} twice")
     x_range = as_range("x_range", x_range)
     y_range = as_range("y_range", y_range)
-    num = as_count("num", num, minimum=2)
+    num = as_count("num", num, minimum=2, maximum=MAX_GRID)
     beta = as_real("beta", beta, minimum=0.0)
 
     origin = theta.copy()
@@ -403,7 +404,7 @@ def neuron_slice(
         raise ValueError(f"neuron must be < m={m}, got {neuron}")
     scale_range = as_range("scale_range", scale_range)
     alpha_range = as_range("alpha_range", alpha_range)
-    num = as_count("num", num, minimum=2)
+    num = as_count("num", num, minimum=2, maximum=MAX_GRID)
     beta = as_real("beta", beta, minimum=0.0)
     length = float(np.linalg.norm(U[:, neuron]))
     if length == 0.0:
@@ -539,7 +540,7 @@ def direction_slice(
         raise ValueError("dir1 and dir2 must be nonzero and not parallel")
     s_range = as_range("s_range", s_range)
     t_range = as_range("t_range", t_range)
-    num = as_count("num", num, minimum=2)
+    num = as_count("num", num, minimum=2, maximum=MAX_GRID)
     beta = as_real("beta", beta, minimum=0.0)
     return _build_slice(center, directions, X, y, m, s_range, t_range, num, beta)
 

@@ -463,7 +463,8 @@ def kinks_1d(U: object) -> Kinks:
     Raises
     ------
     ValueError
-        If ``U`` does not have exactly two rows or is not finite.
+        If ``U`` does not have exactly two rows or is not finite, or a kink
+        position overflows the float range.
     """
     U = as_matrix("U", U)
     if U.shape[0] != 2:
@@ -473,7 +474,14 @@ def kinks_1d(U: object) -> Kinks:
     slope, offset = U
     positions = np.full(U.shape[1], np.nan)
     moving = slope != 0
-    positions[moving] = -offset[moving] / slope[moving]
+    with np.errstate(over="ignore"):
+        positions[moving] = -offset[moving] / slope[moving]
+    if not np.all(np.isfinite(positions[moving])):
+        neurons = np.flatnonzero(moving & ~np.isfinite(positions)).tolist()
+        raise ValueError(
+            f"U gives kink positions beyond the float range for neurons {neurons}: "
+            "their slope weights are too small next to their bias weights"
+        )
     side = np.sign(slope).astype(int)
     side[~moving] = (offset[~moving] > 0).astype(int)
     return Kinks(x=positions, side=side)
@@ -541,7 +549,8 @@ def rescale(U: object, alpha: object, t: object) -> tuple[np.ndarray, np.ndarray
     Raises
     ------
     ValueError
-        If a factor is not positive and finite, or ``t`` has the wrong length.
+        If a factor is not positive and finite, ``t`` has the wrong length, or
+        a rescaled weight overflows or underflows to zero.
     """
     U, alpha = _check_network(U, alpha)
     if np.ndim(t) == 0:
@@ -550,4 +559,15 @@ def rescale(U: object, alpha: object, t: object) -> tuple[np.ndarray, np.ndarray
         factor = as_vector("t", t, length=U.shape[1])
         if np.any(factor <= 0):
             raise ValueError(f"t must be > 0 for every neuron, got {factor!r}")
-    return U * factor[None, :], alpha / factor
+    with np.errstate(over="ignore", under="ignore"):
+        scaled_U, scaled_alpha = U * factor[None, :], alpha / factor
+    finite = np.all(np.isfinite(scaled_U)) and np.all(np.isfinite(scaled_alpha))
+    vanished = np.any((scaled_U == 0) & (U != 0)) or np.any(
+        (scaled_alpha == 0) & (alpha != 0)
+    )
+    if not finite or vanished:
+        raise ValueError(
+            f"t = {t!r} moves weights outside the float range; rescaled by it, "
+            "the network would no longer compute the same function"
+        )
+    return scaled_U, scaled_alpha

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathcore._validate import as_count, as_range, as_real
+from mathcore._validate import MAX_GRID, MAX_MAGNITUDE, as_count, as_range, as_real
 
 logger = logging.getLogger(__name__)
 
@@ -169,12 +169,12 @@ def loss_grid(
     Raises
     ------
     ValueError
-        If a range is not a finite increasing pair, ``num`` is below 2, or
-        ``weight_decay`` is negative.
+        If a range is not a finite increasing pair, ``num`` is below 2 or
+        above ``MAX_GRID``, or ``weight_decay`` is negative.
     """
     a_low, a_high = as_range("a_range", a_range)
     b_low, b_high = as_range("b_range", b_range)
-    num = as_count("num", num, minimum=2)
+    num = as_count("num", num, minimum=2, maximum=MAX_GRID)
     weight_decay = _check_weight_decay(weight_decay)
     grid_a, grid_b = np.meshgrid(
         np.linspace(a_low, a_high, num), np.linspace(b_low, b_high, num)
@@ -333,10 +333,10 @@ def zero_loss_curve(b_min: float, b_max: float, num: int) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``b_min <= 0``, ``b_max <= b_min``, a bound is not finite, or
-        ``num`` is below 2.
+        If ``b_min`` is below 1e-100 (where ``1 / b`` could overflow),
+        ``b_max <= b_min``, a bound is not finite, or ``num`` is below 2.
     """
-    b_min = as_real("b_min", b_min, minimum=0.0, strict=True)
+    b_min = as_real("b_min", b_min, minimum=1.0 / MAX_MAGNITUDE)
     b_max = as_real("b_max", b_max, minimum=b_min, strict=True)
     num = as_count("num", num, minimum=2)
     b = np.linspace(b_min, b_max, num)

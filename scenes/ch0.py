@@ -13,7 +13,12 @@ from common.network_figures import (
     log_values,
     run_color,
 )
-from common.parameter_space import axis_labels, axis_labels_below_left, path_in_axes
+from common.parameter_space import (
+    axis_labels,
+    axis_labels_below_left,
+    level_curves,
+    path_in_axes,
+)
 from common.widgets import text
 from manim import (
     DOWN,
@@ -548,16 +553,7 @@ class WhyMultipleSolutions(LectureScene):
             stroke_width=2,
         ).move_to(axes.c2p(np.mean(self.w1_range), np.mean(self.w2_range)))
         levels = scene_data.least_squares_contours(A, b, self.contour_levels)
-        contours = VGroup()
-        for k, pieces in enumerate(levels):
-            # Inner contours are brighter, so the floor of the bowl is easiest to see.
-            opacity = 0.85 - 0.6 * k / max(1, len(levels) - 1)
-            for piece in pieces:
-                contours.add(
-                    path_in_axes(
-                        axes, piece, color=palette.VALLEY, stroke_width=2
-                    ).set_stroke(opacity=opacity)
-                )
+        contours = level_curves(axes, levels, dimming=0.6)
         labels = axis_labels_below_left(axes, "w_1", "w_2")
         heading = text(title, size=palette.LABEL_SIZE)
         heading.next_to(frame, UP, buff=0.3)

@@ -9,6 +9,7 @@ from common.parameter_space import (
     axis_labels,
     axis_labels_below_left,
     follow_value,
+    level_curves,
     path_in_axes,
 )
 from common.widgets import Slider, text
@@ -603,16 +604,8 @@ class TwoLayerReluNetworks(LectureScene):
         )
         axes.move_to(LEFT * 3.2 + DOWN * 1.3)
         labels = axis_labels_below_left(axes, "a", "b")
-        contours = VGroup()
         levels = scene_data.two_param_contours(self.contour_levels, (0.05, 3.0))
-        for k, pieces in enumerate(levels):
-            opacity = 0.85 - 0.55 * k / max(1, len(levels) - 1)
-            for piece in pieces:
-                contours.add(
-                    path_in_axes(
-                        axes, piece, color=palette.VALLEY, stroke_width=2
-                    ).set_stroke(opacity=opacity)
-                )
+        contours = level_curves(axes, levels, dimming=0.55)
         valley = path_in_axes(
             axes,
             twoparam.zero_loss_curve(0.2, 3.0, 120),

@@ -135,6 +135,27 @@ def path_in_axes(
     return group
 
 
+def level_curves(
+    axes: Axes, levels: Sequence[Sequence[np.ndarray]], dimming: float
+) -> VGroup:
+    """Return contour lines of a loss, the lowest level brightest.
+
+    ``levels`` holds, for each level from the lowest up, the pieces of its
+    curve as arrays of points.  Opacity falls from 0.85 at the lowest level by
+    ``dimming`` at the highest, so the floor of the bowl is easiest to see.
+    """
+    contours = VGroup()
+    for k, pieces in enumerate(levels):
+        opacity = 0.85 - dimming * k / max(1, len(levels) - 1)
+        for piece in pieces:
+            contours.add(
+                path_in_axes(
+                    axes, piece, color=palette.VALLEY, stroke_width=2
+                ).set_stroke(opacity=opacity)
+            )
+    return contours
+
+
 def axes_matrix(axes: Axes) -> np.ndarray:
     """Return the 3-by-3 matrix taking axes coordinates to scene offsets.
 

@@ -570,6 +570,8 @@ def gd_paths_on_slice(
     step: float,
     n_steps: int,
     record_every: int = 1,
+    *,
+    use_cache: bool = True,
 ) -> list[SlicePath]:
     r"""Run gradient descent inside a slice from several starting points.
 
@@ -595,6 +597,8 @@ def gd_paths_on_slice(
     record_every : int, default 1
         Record every this many steps; the start and the last step are always
         recorded.
+    use_cache : bool, default True
+        Read and write the result in the disk cache (:mod:`mathcore.cache`).
 
     Returns
     -------
@@ -619,16 +623,37 @@ def gd_paths_on_slice(
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
     record_every = as_count("record_every", record_every)
+    inputs = {
+        "origin": loss_slice.origin,
+        "directions": loss_slice.directions,
+        "X": loss_slice.X,
+        "y": loss_slice.y,
+        "m": loss_slice.m,
+        "beta": loss_slice.beta,
+        "starts": starts,
+        "step": step,
+        "n_steps": n_steps,
+        "record_every": record_every,
+    }
+    return cached(
+        "landscape.gd_paths_on_slice",
+        lambda: _slice_paths(**inputs),
+        inputs,
+        use_cache=use_cache,
+    )
 
-    X, y, m, beta = loss_slice.X, loss_slice.y, loss_slice.m, loss_slice.beta
+
+def _slice_paths(
+    origin, directions, X, y, m, beta, starts, step, n_steps, record_every
+) -> list[SlicePath]:
+    """Run the descents of :func:`gd_paths_on_slice` on validated inputs."""
     d = X.shape[1]
-    directions = loss_slice.directions
     paths = []
     for start in starts:
         coords = start.copy()
         steps, points = [0], [coords.copy()]
         for k in range(1, n_steps + 1):
-            theta = loss_slice.origin + coords @ directions
+            theta = origin + coords @ directions
             U, alpha = theta[: d * m].reshape(d, m), theta[d * m :]
             with np.errstate(over="ignore", invalid="ignore"):
                 d_U, d_alpha = network.gradient(U, alpha, X, y, beta)
@@ -643,7 +668,7 @@ def gd_paths_on_slice(
                 steps.append(k)
                 points.append(coords.copy())
         points = np.array(points)
-        thetas = loss_slice.origin + points @ directions
+        thetas = origin + points @ directions
         paths.append(
             SlicePath(
                 steps=np.array(steps),

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from mathcore._validate import as_count, as_data, as_matrix, as_real, as_seed, as_vector
+from mathcore.cache import cached
 
 logger = logging.getLogger(__name__)
 
@@ -301,6 +302,8 @@ def gradient_descent(
     step: object,
     n_steps: object,
     record_every: object = 1,
+    *,
+    use_cache: bool = True,
 ) -> Trajectory:
     r"""Run full-batch gradient descent on the weight-decay objective.
 
@@ -327,6 +330,8 @@ def gradient_descent(
     record_every : int, default 1
         Record the state every this many iterations; the start and the final
         iteration are always recorded.
+    use_cache : bool, default True
+        Read and write the result in the disk cache (:mod:`mathcore.cache`).
 
     Returns
     -------
@@ -347,7 +352,26 @@ def gradient_descent(
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
     record_every = as_count("record_every", record_every)
+    inputs = {
+        "U": U,
+        "alpha": alpha,
+        "X": X,
+        "y": y,
+        "beta": beta,
+        "step": step,
+        "n_steps": n_steps,
+        "record_every": record_every,
+    }
+    return cached(
+        "network.gradient_descent",
+        lambda: _descend(**inputs),
+        inputs,
+        use_cache=use_cache,
+    )
 
+
+def _descend(U, alpha, X, y, beta, step, n_steps, record_every) -> Trajectory:
+    """Run the descent of :func:`gradient_descent` on validated inputs."""
     record_at = set(range(0, n_steps + 1, record_every)) | {n_steps}
     steps, Us, alphas = [], [], []
     with np.errstate(over="ignore", invalid="ignore"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mathcore._validate import as_count, as_matrix, as_seed
+from mathcore.cache import cached
 
 # Largest n accepted by cover_bound: the bound then has about 3,000 digits.
 COVER_BOUND_MAX_POINTS = 10_000
@@ -216,7 +217,9 @@ def sample_patterns(
     return signs[first], directions
 
 
-def enumerate_patterns(X: object) -> tuple[np.ndarray, np.ndarray]:
+def enumerate_patterns(
+    X: object, *, use_cache: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     r"""List every activation pattern of a data matrix, exactly.
 
     Each pattern is the sign vector of one open region of the arrangement
@@ -238,6 +241,8 @@ def enumerate_patterns(X: object) -> tuple[np.ndarray, np.ndarray]:
     ----------
     X : array_like of shape (n, d)
         Data matrix.
+    use_cache : bool, default True
+        Read and write the result in the disk cache (:mod:`mathcore.cache`).
 
     Returns
     -------
@@ -254,6 +259,16 @@ def enumerate_patterns(X: object) -> tuple[np.ndarray, np.ndarray]:
         If ``X`` is not a finite 2-D array.
     """
     X = _check_points(X)
+    return cached(
+        "patterns.enumerate_patterns",
+        lambda: _enumerate(X),
+        {"X": X},
+        use_cache=use_cache,
+    )
+
+
+def _enumerate(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Enumerate the patterns of :func:`enumerate_patterns` for validated ``X``."""
     n, d = X.shape
     # Patterns depend only on signs of X g, so one positive factor changes
     # nothing; it keeps norms of tiny data from underflowing to zero.

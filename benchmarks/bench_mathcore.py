@@ -68,13 +68,20 @@ GAUSS_20_4 = datasets.gaussian_points(20, 4, seed=0)
 PLANE_20 = datasets.plane_points(20)
 
 
-@no_cache
 def _gd_ten_starts(use_cache: bool) -> float:
     best = float("inf")
     for seed in range(10):
         U, alpha = network.init_network(2, 10, 0.5, seed)
         run = network.gradient_descent(
-            U, alpha, LECTURE.X, LECTURE.y, LECTURE.beta, 0.05, 3000, 3000
+            U,
+            alpha,
+            LECTURE.X,
+            LECTURE.y,
+            LECTURE.beta,
+            0.05,
+            3000,
+            3000,
+            use_cache=use_cache,
         )
         best = min(best, run.loss[-1])
     return best
@@ -87,11 +94,15 @@ BENCHMARKS: list[tuple[str, Run]] = [
     ),
     (
         "patterns.enumerate_patterns, gaussian n=10 d=3",
-        no_cache(lambda use_cache: patterns.enumerate_patterns(GAUSS_10_3.x)),
+        lambda use_cache: patterns.enumerate_patterns(
+            GAUSS_10_3.x, use_cache=use_cache
+        ),
     ),
     (
         "patterns.enumerate_patterns, gaussian n=20 d=4",
-        no_cache(lambda use_cache: patterns.enumerate_patterns(GAUSS_20_4.x)),
+        lambda use_cache: patterns.enumerate_patterns(
+            GAUSS_20_4.x, use_cache=use_cache
+        ),
     ),
     (
         "convex.beta_max exact, lecture_1d",
@@ -177,7 +188,7 @@ BENCHMARKS += [
     ),
     (
         "landscape.valley_demo, 5 paths x 3000 steps",
-        no_cache(lambda use_cache: landscape.valley_demo()),
+        lambda use_cache: landscape.valley_demo(use_cache=use_cache),
     ),
     (
         "landscape.showcase_runs, 18 runs x 40000 steps",

@@ -964,6 +964,8 @@ def valley_demo(
     step: float = 0.01,
     n_steps: int = 3000,
     record_every: int = 10,
+    *,
+    use_cache: bool = True,
 ) -> ValleyDemo:
     r"""Build a heat map with a zero-loss valley and descent paths into it.
 
@@ -996,6 +998,8 @@ def valley_demo(
         Steps per path.
     record_every : int, default 10
         Recording interval of the paths.
+    use_cache : bool, default True
+        Read and write the paths in the disk cache (:mod:`mathcore.cache`).
 
     Returns
     -------
@@ -1020,7 +1024,9 @@ def valley_demo(
     curve = rescaling_curve(U, alpha, neuron, max(low, 1e-3 * high), high, 400)
     t_low, t_high = loss_slice.grid_y[0, 0], loss_slice.grid_y[-1, 0]
     inside = (curve[:, 1] >= t_low) & (curve[:, 1] <= t_high)
-    paths = gd_paths_on_slice(loss_slice, starts, step, n_steps, record_every)
+    paths = gd_paths_on_slice(
+        loss_slice, starts, step, n_steps, record_every, use_cache=use_cache
+    )
     return ValleyDemo(
         loss_slice=loss_slice,
         valley=curve[inside],

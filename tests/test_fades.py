@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+
 import numpy as np
 import pytest
 from common import fades, plots
+from conftest import SCENES
 from manim import (
     DOWN,
     RIGHT,
@@ -116,3 +119,15 @@ def test_fades_do_not_copy(monkeypatch):
 def test_fade_needs_a_mobject():
     with pytest.raises(ValueError, match="at least one mobject"):
         fades.FadeIn()
+
+
+CHAPTER_FILES = sorted(SCENES.glob("ch[0-9].py"))
+
+
+@pytest.mark.parametrize("path", CHAPTER_FILES, ids=[p.stem for p in CHAPTER_FILES])
+def test_chapters_fade_without_copies(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "manim":
+            names = {alias.name for alias in node.names}
+            assert not names & {"FadeIn", "FadeOut"}, "import fades from common.fades"

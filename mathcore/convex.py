@@ -258,7 +258,8 @@ def _check_patterns(
                 "patterns, too many to enumerate; pass patterns="
                 "sample_patterns(X, n_samples, seed)"
             )
-        return enumerate_patterns(X)
+        # solve() and regularization_path() cache their whole result.
+        return enumerate_patterns(X, use_cache=False)
     directions = None
     if isinstance(patterns, PlanePatterns):
         patterns, directions = patterns.patterns, patterns.directions

@@ -336,8 +336,17 @@ def train_from_seeds(
         trajectory = None
         for seed in seed_list:
             U0, alpha0 = network.init_network(X.shape[1], width, init_scale, seed)
+            # The whole set of runs is cached below, so the runs are not.
             trajectory = network.gradient_descent(
-                U0, alpha0, X, y, beta, step, n_steps, record_every=record_every
+                U0,
+                alpha0,
+                X,
+                y,
+                beta,
+                step,
+                n_steps,
+                record_every=record_every,
+                use_cache=False,
             )
             losses.append(trajectory.loss)
             networks.append(trajectory.final)

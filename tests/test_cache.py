@@ -102,3 +102,48 @@ def test_no_partial_files_left(cache_folder):
 def test_code_version_is_stable():
     assert cache.code_version() == cache.code_version()
     assert len(cache.code_version()) == 64
+
+
+def _descent(use_cache):
+    from mathcore import datasets, network
+
+    data = datasets.lecture_1d()
+    U0, alpha0 = network.init_network(2, 8, 0.5, 3)
+    run = network.gradient_descent(
+        U0, alpha0, data.X, data.y, 0.1, 0.05, 200, 50, use_cache=use_cache
+    )
+    return run.loss
+
+
+def _patterns(use_cache):
+    from mathcore import datasets, patterns
+
+    found, _ = patterns.enumerate_patterns(
+        datasets.gaussian_points(8, 3, seed=1).x, use_cache=use_cache
+    )
+    return found
+
+
+def _slice_paths(use_cache):
+    from mathcore import landscape
+
+    demo = landscape.valley_demo(num=21, n_steps=100, use_cache=use_cache)
+    return np.concatenate([path.coords for path in demo.paths])
+
+
+@pytest.mark.parametrize(
+    ("name", "run"),
+    [
+        ("network.gradient_descent", _descent),
+        ("patterns.enumerate_patterns", _patterns),
+        ("landscape.gd_paths_on_slice", _slice_paths),
+    ],
+)
+def test_cached_computation_matches_fresh(cache_folder, name, run):
+    fresh = run(use_cache=False)
+    assert not list(cache_folder.rglob("*.pkl"))
+    stored = run(use_cache=True)
+    assert len(list((cache_folder / name).glob("*.pkl"))) == 1
+    again = run(use_cache=True)
+    np.testing.assert_array_equal(stored, fresh)
+    np.testing.assert_array_equal(again, fresh)

@@ -69,6 +69,9 @@ class LectureScene(Scene):
     layout_check: bool = False
     # Seconds of the visible pause before a quiz answer.
     quiz_pause: int = 5
+    # Whether a beat lasts as long as its narration.  Slide decks turn this
+    # off, because the presenter speaks and moves on by hand.
+    pace_by_narration: bool = True
 
     def setup(self) -> None:
         """Prepare the beat log, the exhibits and the layout report."""
@@ -154,6 +157,7 @@ class LectureScene(Scene):
         if self._in_beat:
             raise RuntimeError("beats cannot be nested")
         passage = narration.prepare(text)
+        self.start_beat(passage)
         start = self.now
         if passage.audio is not None:
             self.add_sound(str(passage.audio))
@@ -164,11 +168,14 @@ class LectureScene(Scene):
         finally:
             self._in_beat = False
         remaining = passage.duration + gap - (self.now - start)
-        if remaining > 1 / config.frame_rate:
+        if self.pace_by_narration and remaining > 1 / config.frame_rate:
             self.wait(remaining)
         self.beats.append(
             BeatRecord(passage.text, start, self.now - start, passage.audio is not None)
         )
+
+    def start_beat(self, passage: narration.Passage) -> None:
+        """Run at the start of every beat; slide decks start a new slide here."""
 
     def say(self, text: str, *animations, **play_kwargs) -> None:
         """Narrate ``text`` while playing ``animations`` in one beat."""

@@ -23,7 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import media
-from .plan import QUALITIES, REPOSITORY, Chapter, Settings, discover, fingerprint
+from .plan import (
+    QUALITIES,
+    REPOSITORY,
+    Chapter,
+    Settings,
+    discover,
+    fingerprint,
+    manim_command,
+    parse_chapter_list,
+)
 from .progress import Progress, Task
 
 logger = logging.getLogger("lecture.series")
@@ -96,14 +105,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     if arguments.jobs < 1:
         parser.error(f"--jobs must be at least 1, got {arguments.jobs}")
     try:
-        arguments.selected = [
-            int(part) for part in arguments.chapters.split(",") if part.strip()
-        ] or None
-    except ValueError:
-        parser.error(
-            f"--chapters must be numbers separated by commas, "
-            f"got {arguments.chapters!r}"
-        )
+        arguments.selected = parse_chapter_list(arguments.chapters)
+    except ValueError as error:
+        parser.error(str(error))
     return arguments
 
 
@@ -166,22 +170,7 @@ class SeriesRenderer:
             # each one would oversubscribe them.
             environment.setdefault("OPENBLAS_NUM_THREADS", "1")
             environment.setdefault("OMP_NUM_THREADS", "1")
-        command = [
-            sys.executable,
-            "-m",
-            "manim",
-            "render",
-            *self.settings.manim_arguments(),
-            "--media_dir",
-            str(work / "media"),
-            "--progress_bar",
-            "none",
-            "-v",
-            "WARNING",
-            "--seed",
-            "0",
-            str(chapter.path),
-        ]
+        command = manim_command(self.settings.quality, work / "media", chapter.path)
         digest = fingerprint(chapter, self.settings)
         task.state, task.started = "rendering", time.monotonic()
         log_path = work / "manim.log"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -35,10 +36,6 @@ class Settings:
     quality: str
     narration: str
 
-    def manim_arguments(self) -> list[str]:
-        """Return the quality flags for the ``manim`` command line."""
-        return list(QUALITIES[self.quality])
-
 
 @dataclass(frozen=True)
 class Chapter:
@@ -51,6 +48,42 @@ class Chapter:
     def stem(self) -> str:
         """File name without suffix, such as ``ch4``."""
         return self.path.stem
+
+
+def manim_command(quality: str, media_dir: Path, scene_file: Path) -> list[str]:
+    """Return the command that renders ``scene_file`` at ``quality``, quietly."""
+    return [
+        sys.executable,
+        "-m",
+        "manim",
+        "render",
+        *QUALITIES[quality],
+        "--media_dir",
+        str(media_dir),
+        "--progress_bar",
+        "none",
+        "-v",
+        "WARNING",
+        "--seed",
+        "0",
+        str(scene_file),
+    ]
+
+
+def parse_chapter_list(text: str) -> list[int] | None:
+    """Return the numbers of a comma-separated chapter list, or None for all.
+
+    Raises
+    ------
+    ValueError
+        If a part is not a whole number.
+    """
+    try:
+        return [int(part) for part in text.split(",") if part.strip()] or None
+    except ValueError:
+        raise ValueError(
+            f"--chapters must be numbers separated by commas, got {text!r}"
+        ) from None
 
 
 def discover(selected: list[int] | None = None) -> list[Chapter]:

@@ -19,7 +19,15 @@ import sys
 import time
 from pathlib import Path
 
-from .plan import QUALITIES, REPOSITORY, SCENES, Chapter, discover
+from .plan import (
+    QUALITIES,
+    REPOSITORY,
+    SCENES,
+    Chapter,
+    discover,
+    manim_command,
+    parse_chapter_list,
+)
 
 logger = logging.getLogger("lecture.slides")
 
@@ -81,14 +89,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     arguments = parser.parse_args(argv)
     try:
-        arguments.selected = [
-            int(part) for part in arguments.chapters.split(",") if part.strip()
-        ] or None
-    except ValueError:
-        parser.error(
-            f"--chapters must be numbers separated by commas, "
-            f"got {arguments.chapters!r}"
-        )
+        arguments.selected = parse_chapter_list(arguments.chapters)
+    except ValueError as error:
+        parser.error(str(error))
     return arguments
 
 
@@ -128,23 +131,7 @@ def build_deck(chapter: Chapter, out: Path, quality: str) -> Path:
         "LECTURE_SLIDES_FOLDER": str(work / "slides"),
     }
     _run(
-        [
-            sys.executable,
-            "-m",
-            "manim",
-            "render",
-            *QUALITIES[quality],
-            "--media_dir",
-            str(work / "media"),
-            "--progress_bar",
-            "none",
-            "-v",
-            "WARNING",
-            "--seed",
-            "0",
-            str(deck_file),
-            "Deck",
-        ],
+        manim_command(quality, work / "media", deck_file),
         work / "render.log",
         environment,
     )

@@ -125,3 +125,20 @@ def test_other_audio_is_converted(tmp_path):
     stream = audio_of(tmp_path / "out.mp4")
     assert int(stream["sample_rate"]) == media.AUDIO_RATE
     assert int(stream["channels"]) == media.AUDIO_CHANNELS
+
+
+def test_encode_audio_writes_into_open_temporary_file(tmp_path):
+    # Manim converts a non-WAV sound by passing an open temporary file.
+    import tempfile
+
+    from common.encoding import encode_audio
+
+    write_tone(tmp_path / "tone.wav", 44100, 2)
+    ffmpeg(
+        "-i", str(tmp_path / "tone.wav"), "-c:a", "libvorbis", str(tmp_path / "t.ogg")
+    )
+    with tempfile.NamedTemporaryFile(suffix=".wav", dir=tmp_path, delete=False) as out:
+        encode_audio(tmp_path / "t.ogg", out, "pcm_s16le")
+    stream = audio_of(Path(out.name))
+    assert stream["codec_name"] == "pcm_s16le"
+    assert int(stream["sample_rate"]) == 44100

@@ -17,6 +17,7 @@ Both hooks are installed by :class:`~common.lecture_scene.LectureScene`.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import av
@@ -49,12 +50,19 @@ def use_fast_video_preset(writer) -> None:
     writer.open_partial_movie_stream = open_fast_stream
 
 
-def encode_audio(input_path: Path, output_path: Path, codec_name: str) -> None:
+def encode_audio(input_path: Path, output_path, codec_name: str) -> None:
     """Re-encode the audio file ``input_path`` with ``codec_name``.
 
-    The output keeps the input's sample rate and channel count.
+    ``output_path`` is a path or, as Manim passes it when converting a sound
+    to WAV, an open named temporary file.  The output keeps the input's
+    sample rate and channel count.
     """
-    with av.open(str(input_path)) as source, av.open(str(output_path), "w") as target:
+    if not isinstance(output_path, str | os.PathLike):
+        output_path = output_path.name
+    with (
+        av.open(str(input_path)) as source,
+        av.open(str(output_path), "w") as target,
+    ):
         incoming = source.streams.audio[0]
         outgoing = target.add_stream(codec_name, rate=incoming.rate)
         outgoing.layout = {1: "mono", 2: "stereo"}.get(

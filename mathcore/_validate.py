@@ -17,9 +17,18 @@ import numpy as np
 MAX_MAGNITUDE = 1e100
 
 # Largest accepted count (steps, points, trials, grid points along one axis).
-# Larger counts would run for many minutes or exhaust memory.  The lecture
-# uses at most 200,000 steps.
+# Larger counts would run for many minutes.  The lecture uses at most 200,000
+# steps.
 MAX_COUNT = 10**7
+
+# Largest seed: numpy's generators take any non-negative integer, and 64 bits
+# cover every seed in common use.
+MAX_SEED = 2**64 - 1
+
+# Largest number of states a gradient-descent run records.  Each recorded state
+# is a copy of the weights: 10**6 states of a width-10 network took about 1 GB
+# (measured with tracemalloc).
+MAX_RECORDS = 10**6
 
 # Largest number of points along each axis of a two-dimensional grid, which
 # has MAX_GRID ** 2 nodes.
@@ -240,6 +249,25 @@ def as_count(
     return int(value)
 
 
+def as_record_interval(value: object, n_steps: int) -> int:
+    """Coerce ``record_every`` of a run of ``n_steps`` steps to an ``int``.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a count, or the run would record more than
+        ``MAX_RECORDS`` states.
+    """
+    record_every = as_count("record_every", value)
+    records = n_steps // record_every + 1
+    if records > MAX_RECORDS:
+        raise ValueError(
+            f"n_steps={n_steps} with record_every={record_every} would record "
+            f"{records} states, more than {MAX_RECORDS}; raise record_every"
+        )
+    return record_every
+
+
 def as_seed(value: object) -> int:
     """Coerce a random seed to a non-negative ``int``."""
-    return as_count("seed", value, minimum=0)
+    return as_count("seed", value, minimum=0, maximum=MAX_SEED)

@@ -40,6 +40,7 @@ from mathcore._validate import (
     as_matrix,
     as_range,
     as_real,
+    as_record_interval,
     as_seed,
     as_vector,
 )
@@ -622,7 +623,7 @@ def gd_paths_on_slice(
         raise ValueError(f"starts must have shape (S, 2), got {starts.shape}")
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
-    record_every = as_count("record_every", record_every)
+    record_every = as_record_interval(record_every, n_steps)
     inputs = {
         "origin": loss_slice.origin,
         "directions": loss_slice.directions,
@@ -1376,7 +1377,7 @@ def showcase_runs(
     weight_decay = as_real("weight_decay", weight_decay, minimum=0.0, strict=True)
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
-    record_every = as_count("record_every", record_every)
+    record_every = as_record_interval(record_every, n_steps)
     grid = plotting_grid(x, grid, num)
     seed = as_seed(seed)
     inputs = {

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathcore._validate import as_count, as_matrix, as_real, as_vector
+from mathcore._validate import (
+    as_count,
+    as_matrix,
+    as_real,
+    as_record_interval,
+    as_vector,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -229,6 +235,7 @@ def gradient_descent(
     w = as_vector("w0", w0, length=A.shape[1])
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps, minimum=1)
+    as_record_interval(1, n_steps)  # every step is recorded
     max_norm = as_real("max_norm", max_norm, minimum=0.0, strict=True)
     if np.linalg.norm(w) >= max_norm:
         raise ValueError(

@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from mathcore._validate import as_count, as_data, as_matrix, as_real, as_seed, as_vector
+from mathcore._validate import (
+    as_count,
+    as_data,
+    as_matrix,
+    as_real,
+    as_record_interval,
+    as_seed,
+    as_vector,
+)
 from mathcore.cache import cached
 
 logger = logging.getLogger(__name__)
@@ -351,7 +359,7 @@ def gradient_descent(
     beta = as_real("beta", beta, minimum=0.0)
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
-    record_every = as_count("record_every", record_every)
+    record_every = as_record_interval(record_every, n_steps)
     inputs = {
         "U": U,
         "alpha": alpha,
@@ -574,7 +582,8 @@ def rescale(U: object, alpha: object, t: object) -> tuple[np.ndarray, np.ndarray
     ------
     ValueError
         If a factor is not positive and finite, ``t`` has the wrong length, or
-        a rescaled weight overflows or underflows to zero.
+        a nonzero rescaled weight overflows or falls below the smallest normal
+        float.
     """
     U, alpha = _check_network(U, alpha)
     if np.ndim(t) == 0:
@@ -586,10 +595,13 @@ def rescale(U: object, alpha: object, t: object) -> tuple[np.ndarray, np.ndarray
     with np.errstate(over="ignore", under="ignore"):
         scaled_U, scaled_alpha = U * factor[None, :], alpha / factor
     finite = np.all(np.isfinite(scaled_U)) and np.all(np.isfinite(scaled_alpha))
-    vanished = np.any((scaled_U == 0) & (U != 0)) or np.any(
-        (scaled_alpha == 0) & (alpha != 0)
+    # Weights below the smallest normal float lose digits, so the network
+    # would no longer compute exactly the same function.
+    tiny = np.finfo(float).tiny
+    imprecise = np.any((np.abs(scaled_U) < tiny) & (U != 0)) or np.any(
+        (np.abs(scaled_alpha) < tiny) & (alpha != 0)
     )
-    if not finite or vanished:
+    if not finite or imprecise:
         raise ValueError(
             f"t = {t!r} moves weights outside the float range; rescaled by it, "
             "the network would no longer compute the same function"

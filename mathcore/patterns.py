@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -165,7 +166,8 @@ def cover_bound(n: object, r: object) -> int:
         If ``n`` or ``r`` is not an integer of at least 1.
     """
     n = as_count("n", n, maximum=COVER_BOUND_MAX_POINTS)
-    r = as_count("r", r)
+    # Only the first min(r, n) terms are nonzero, so r needs no upper limit.
+    r = as_count("r", r, maximum=sys.maxsize)
     # Each binomial follows from the previous one by one multiplication and
     # one exact division, instead of being computed from scratch.
     total, term = 0, 1

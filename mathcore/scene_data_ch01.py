@@ -28,6 +28,7 @@ from mathcore._validate import (
     as_matrix,
     as_range,
     as_real,
+    as_record_interval,
     as_vector,
 )
 from mathcore.cache import cached
@@ -154,7 +155,7 @@ def fitting_runs(
     scale = as_real("scale", scale, minimum=0.0, strict=True)
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
-    record_every = as_count("record_every", record_every)
+    record_every = as_record_interval(record_every, n_steps)
     tol = as_real("tol", tol, minimum=0.0, strict=True)
     max_seeds = as_count("max_seeds", max_seeds, minimum=n_runs)
     inputs = {

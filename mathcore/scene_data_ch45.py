@@ -23,7 +23,14 @@ import cvxpy as cp
 import numpy as np
 
 from mathcore import datasets, network, patterns
-from mathcore._validate import as_count, as_data, as_matrix, as_real, as_seed
+from mathcore._validate import (
+    as_count,
+    as_data,
+    as_matrix,
+    as_real,
+    as_record_interval,
+    as_seed,
+)
 from mathcore.cache import cached
 from mathcore.convex import SOLVER, SOLVER_OPTIONS, SolverError
 
@@ -315,7 +322,7 @@ def train_from_seeds(
     init_scale = as_real("init_scale", init_scale, minimum=0.0, strict=True)
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
-    record_every = as_count("record_every", record_every)
+    record_every = as_record_interval(record_every, n_steps)
     seed_list = [as_seed(seed) for seed in seeds]
     if not seed_list:
         raise ValueError("seeds must hold at least one seed, got none")

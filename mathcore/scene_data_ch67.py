@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mathcore import convex, landscape, network, twoparam
-from mathcore._validate import as_count, as_real, as_seed, as_vector
+from mathcore._validate import as_count, as_real, as_record_interval, as_seed, as_vector
 
 logger = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ def tiny_showcase(
         )
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps)
-    record_every = as_count("record_every", record_every)
+    record_every = as_record_interval(record_every, n_steps)
     rng = np.random.default_rng(as_seed(seed))
     angles = rng.uniform(0.15, np.pi / 2 - 0.15, n_runs)
     directions = np.column_stack([np.cos(angles), np.sin(angles)])

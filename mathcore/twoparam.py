@@ -29,7 +29,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathcore._validate import MAX_GRID, MAX_MAGNITUDE, as_count, as_range, as_real
+from mathcore._validate import (
+    MAX_GRID,
+    MAX_MAGNITUDE,
+    as_count,
+    as_range,
+    as_real,
+    as_record_interval,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -274,7 +281,7 @@ def gradient_descent(
     step = as_real("step", step, minimum=0.0, strict=True)
     n_steps = as_count("n_steps", n_steps, minimum=1)
     weight_decay = _check_weight_decay(weight_decay)
-    record_every = as_count("record_every", record_every, minimum=1)
+    record_every = as_record_interval(record_every, n_steps)
     max_norm = as_real("max_norm", max_norm, minimum=0.0, strict=True)
     if math.hypot(a, b) >= max_norm:
         raise ValueError(

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from mathcore import landscape, leastsq, network, patterns, twoparam
-from mathcore._validate import MAX_COUNT, MAX_GRID, as_count
+from mathcore._validate import MAX_COUNT, MAX_GRID, as_count, as_record_interval
 
 TOO_MANY = 10**9
 
@@ -100,3 +100,38 @@ def test_kinks_reject_overflowing_position():
     U = np.array([[1e-320, 1.0], [1.0, 0.5]])
     with pytest.raises(ValueError, match=r"neurons \[0\]"):
         network.kinks_1d(U)
+
+
+def test_large_seed_accepted():
+    U, alpha = network.init_network(2, 3, 1.0, 2**32 - 1)
+    assert U.shape == (2, 3)
+    assert alpha.shape == (3,)
+
+
+def test_descent_rejects_too_many_records():
+    U0 = np.array([[1.0, -1.0], [0.5, 0.2]])
+    with pytest.raises(ValueError, match="raise record_every"):
+        network.gradient_descent(
+            U0, np.array([0.3, -0.2]), np.eye(2), np.ones(2), 0.1, 0.01, 10**7
+        )
+
+
+def test_sparse_records_accepted():
+    # 10**7 steps recorded every 10**4 steps keep 1001 states.
+    assert as_record_interval(10**4, 10**7) == 10**4
+
+
+def test_least_squares_descent_rejects_too_many_records():
+    A = np.array([[1.0, 2.0], [0.0, 1.0]])
+    with pytest.raises(ValueError, match="raise record_every"):
+        leastsq.gradient_descent(A, np.ones(2), np.zeros(2), 0.1, 2 * 10**6)
+
+
+def test_rescale_rejects_subnormal_result():
+    U = np.array([[1e-300], [2e-300]])
+    with pytest.raises(ValueError, match="float range"):
+        network.rescale(U, np.array([1.0]), 1e-23)
+
+
+def test_cover_bound_takes_any_rank():
+    assert patterns.cover_bound(5, 10**8) == 2**5

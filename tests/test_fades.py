@@ -131,3 +131,23 @@ def test_chapters_fade_without_copies(path):
         if isinstance(node, ast.ImportFrom) and node.module == "manim":
             names = {alias.name for alias in node.names}
             assert not names & {"FadeIn", "FadeOut"}, "import fades from common.fades"
+
+
+def test_mobject_with_updater_uses_manim_fade():
+    from manim import Dot, ValueTracker
+
+    tracker = ValueTracker(0.0)
+    dot = Dot().add_updater(lambda m: m.move_to(RIGHT * tracker.get_value()))
+    assert isinstance(fades.FadeIn(dot), FadeIn)
+    assert isinstance(fades.FadeOut(VGroup(dot)), FadeOut)
+
+
+def test_unsupported_option_uses_manim_fade():
+    assert isinstance(fades.FadeIn(Circle(), target_position=UP), FadeIn)
+
+
+def test_arrow_scaled_uses_manim_fade():
+    from manim import Arrow
+
+    assert isinstance(fades.FadeIn(Arrow(DOWN, UP), scale=0.5), FadeIn)
+    assert not isinstance(fades.FadeIn(Arrow(DOWN, UP), shift=UP), FadeIn)

@@ -8,12 +8,14 @@ instead and scale them, which gives the same points and colours at every
 moment (tests compare the two).  With them, chapter 7 renders at 480p15 in
 34 s instead of 54 s.
 
-They take the same arguments as Manim's: ``shift``, ``scale``, ``run_time``,
-``rate_func`` and ``lag_ratio``.
+They take ``shift``, ``scale``, ``run_time``, ``rate_func`` and ``lag_ratio``
+like Manim's.  For other arguments, for mobjects with updaters and for
+classes with their own ``scale`` method they return Manim's fades.
 """
 
 from __future__ import annotations
 
+import manim
 import numpy as np
 from manim import Animation, Group, ImageMobject, Mobject, VMobject
 
@@ -111,15 +113,46 @@ class _Fade(Animation):
                 part.restore()
 
 
-class FadeIn(_Fade):
-    """Fade mobjects in; the arguments are those of Manim's ``FadeIn``."""
-
-    def __init__(self, *mobjects: Mobject, **kwargs) -> None:
-        super().__init__(*mobjects, fade_in=True, **kwargs)
+# Arguments these fades implement; any other goes to Manim's fades.
+_SUPPORTED = {"shift", "scale", "run_time", "rate_func", "lag_ratio"}
 
 
-class FadeOut(_Fade):
-    """Fade mobjects out; the arguments are those of Manim's ``FadeOut``."""
+def _needs_manim(mobjects: tuple[Mobject, ...], options: dict) -> bool:
+    """Return whether only Manim's fade draws these mobjects correctly.
 
-    def __init__(self, *mobjects: Mobject, **kwargs) -> None:
-        super().__init__(*mobjects, fade_in=False, **kwargs)
+    Manim updates the copies it fades, so a part that follows a moving
+    tracker keeps following it; recorded points would stand still.  A class
+    with its own ``scale`` (``Arrow`` keeps its tip size) is scaled by that
+    method, not by the affine map used here.
+    """
+    if set(options) - _SUPPORTED:
+        return True
+    if any(mobject.get_family_updaters() for mobject in mobjects):
+        return True
+    scales = options.get("scale", 1.0) != 1.0
+    return scales and any(
+        type(mobject).scale not in (Mobject.scale, VMobject.scale)
+        for mobject in mobjects
+    )
+
+
+def FadeIn(*mobjects: Mobject, **options) -> Animation:  # noqa: N802
+    """Fade mobjects in, with the arguments of Manim's ``FadeIn``.
+
+    Mobjects with updaters, classes with their own ``scale`` and options
+    beyond ``_SUPPORTED`` fall back to Manim's ``FadeIn``.
+    """
+    if _needs_manim(mobjects, options):
+        return manim.FadeIn(*mobjects, **options)
+    return _Fade(*mobjects, fade_in=True, **options)
+
+
+def FadeOut(*mobjects: Mobject, **options) -> Animation:  # noqa: N802
+    """Fade mobjects out, with the arguments of Manim's ``FadeOut``.
+
+    Mobjects with updaters, classes with their own ``scale`` and options
+    beyond ``_SUPPORTED`` fall back to Manim's ``FadeOut``.
+    """
+    if _needs_manim(mobjects, options):
+        return manim.FadeOut(*mobjects, **options)
+    return _Fade(*mobjects, fade_in=False, **options)

@@ -231,7 +231,10 @@ class MinNormHonestly(LectureScene):
         target = Dot(axes.c2p(*w_star), radius=0.1, color=palette.MIN_NORM)
         target_label = MathTex(
             "A^+ b", font_size=palette.LABEL_SIZE + 4, color=palette.MIN_NORM
-        ).next_to(target, DOWN + RIGHT, buff=0.05)
+        )
+        # The line runs down-right from the target and the path comes in from
+        # the lower left, so the label sits to the right, slightly raised.
+        target_label.next_to(target, RIGHT, buff=0.1).shift(0.12 * UP)
         radius = np.linalg.norm(axes.c2p(*w_star) - axes.c2p(0, 0))
         circle = DashedVMobject(
             Circle(radius=radius, color=palette.MUTED, stroke_width=2).move_to(

@@ -177,6 +177,9 @@ class LectureScene(Scene):
     def start_beat(self, passage: narration.Passage) -> None:
         """Run at the start of every beat; slide decks start a new slide here."""
 
+    def start_pause(self) -> None:
+        """Run before a pause the viewer should sit through, such as a quiz."""
+
     def say(self, text: str, *animations, **play_kwargs) -> None:
         """Narrate ``text`` while playing ``animations`` in one beat."""
         with self.beat(text):
@@ -244,6 +247,7 @@ class LectureScene(Scene):
         ring = countdown_ring(self.quiz_pause)
         # The ring waits where the reason will appear, below the options.
         ring.next_to(card.options, DOWN, buff=0.25)
+        self.start_pause()
         self.play(FadeIn(ring), run_time=0.3)
         for remaining in range(self.quiz_pause, 0, -1):
             ring.number.set_value(remaining)

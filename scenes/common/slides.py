@@ -38,10 +38,27 @@ def slide_deck(chapter: type[LectureScene]) -> type[LectureScene]:
             if folder:
                 kwargs.setdefault("output_folder", Path(folder))
             super().__init__(*args, **kwargs)
+            # Whether the animations since the last beat already have a slide.
+            self._between_beats = False
 
         def start_beat(self, passage) -> None:
             # manim-slides gives the notes to the slide that starts here.
             self.next_slide(notes=passage.text)
+            self._between_beats = False
+
+        def start_pause(self) -> None:
+            # The quiz countdown stops at its end, before the answer.
+            self.next_slide(notes="Pause: let the audience answer.")
+            self._between_beats = True
+
+        def play(self, *args, **kwargs) -> None:
+            # Animations between beats (mostly fading a section out) get a slide
+            # of their own that runs straight into the next beat, so that a
+            # beat's slide stops on its finished picture, not on a fade.
+            if not self._in_beat and not self._between_beats:
+                self.next_slide(auto_next=True)
+                self._between_beats = True
+            super().play(*args, **kwargs)
 
     Deck.__name__ = Deck.__qualname__ = f"{chapter.__name__}Slides"
     Deck.__doc__ = f"{chapter.__name__} as a slide deck, one slide per beat."

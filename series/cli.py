@@ -295,8 +295,17 @@ class SeriesRenderer:
     def assemble(self, chapters: list[Chapter]) -> dict | None:
         """Join every chapter into ``lecture.mp4`` unless it is already current."""
         states = [self.load_state(chapter) for chapter in chapters]
-        if any(state is None for state in states):
-            logger.warning("lecture.mp4 not updated: some chapters have no output")
+        missing = [
+            chapter.stem
+            for chapter, state in zip(chapters, states, strict=True)
+            if state is None
+        ]
+        if missing:
+            logger.warning(
+                "lecture.mp4 not updated: no output yet for %s; render them "
+                "(for example with --chapters) to join the whole lecture",
+                ", ".join(missing),
+            )
             return None
         digest = "".join(state["fingerprint"] for state in states)
         record_path = self.state_dir / "lecture.json"

@@ -216,3 +216,4 @@ def test_failed_chapter_reported_others_finish(tmp_path, monkeypatch):
     log = (out / "render.log").read_text()
     assert "ch1 failed" in log
     assert "deliberately broken chapter" in log
+    assert "no output yet for ch1" in log

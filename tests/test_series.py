@@ -133,6 +133,9 @@ def test_same_code_gives_same_frames(tmp_path):
         )
     assert frames[0] == frames[1]
     assert frames[0].count("\n") > 20
+    # Only chapter 0 has output, so the lecture cannot be joined yet.
+    log = (tmp_path / "first" / "render.log").read_text()
+    assert "no output yet for ch1" in log
 
 
 def test_interrupted_run_keeps_outputs(tmp_path):
@@ -216,4 +219,3 @@ def test_failed_chapter_reported_others_finish(tmp_path, monkeypatch):
     log = (out / "render.log").read_text()
     assert "ch1 failed" in log
     assert "deliberately broken chapter" in log
-    assert "no output yet for ch1" in log

@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +31,7 @@ from .plan import (
     fingerprint,
     manim_command,
     parse_chapter_list,
+    run_logged,
 )
 from .progress import Progress, Task
 
@@ -174,27 +174,13 @@ class SeriesRenderer:
         digest = fingerprint(chapter, self.settings)
         task.state, task.started = "rendering", time.monotonic()
         log_path = work / "manim.log"
-        with log_path.open("w", encoding="utf-8") as log:
-            completed = subprocess.run(
-                command,
-                cwd=REPOSITORY,
-                env=environment,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                check=False,
-            )
+        failure = run_logged(command, log_path, environment)
         seconds = time.monotonic() - task.started
-        if completed.returncode != 0 or not metadata_file.is_file():
-            tail = log_path.read_text(encoding="utf-8", errors="replace")
-            tail = "\n".join(tail.strip().splitlines()[-12:])
+        if failure is None and not metadata_file.is_file():
+            failure = f"manim wrote no chapter metadata; log {log_path}"
+        if failure is not None:
             task.state = "failed"
-            return Outcome(
-                chapter,
-                "failed",
-                f"manim exited {completed.returncode}; log {log_path}:\n{tail}",
-                seconds,
-            )
+            return Outcome(chapter, "failed", failure, seconds)
         try:
             self.publish(chapter, work, digest, seconds)
         except (media.MediaError, OSError, ValueError) as error:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -68,6 +69,31 @@ def manim_command(quality: str, media_dir: Path, scene_file: Path) -> list[str]:
         "0",
         str(scene_file),
     ]
+
+
+def run_logged(
+    command: list[str], log_path: Path, environment: dict[str, str]
+) -> str | None:
+    """Run ``command`` from the repository root with its output in ``log_path``.
+
+    Returns None when it succeeds, else a message with its exit status and the
+    last 12 lines of the log.
+    """
+    with log_path.open("w", encoding="utf-8") as log:
+        completed = subprocess.run(
+            command,
+            cwd=REPOSITORY,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    if completed.returncode == 0:
+        return None
+    tail = log_path.read_text(encoding="utf-8", errors="replace")
+    tail = "\n".join(tail.strip().splitlines()[-12:])
+    return f"{command[2]} exited {completed.returncode}; log {log_path}:\n{tail}"
 
 
 def parse_chapter_list(text: str) -> list[int] | None:

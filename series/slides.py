@@ -14,7 +14,6 @@ import argparse
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ from .plan import (
     discover,
     manim_command,
     parse_chapter_list,
+    run_logged,
 )
 
 logger = logging.getLogger("lecture.slides")
@@ -96,23 +96,10 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _run(command: list[str], log_path: Path, environment: dict[str, str]) -> None:
-    """Run ``command`` from the repository root, logging to ``log_path``."""
-    with log_path.open("w", encoding="utf-8") as log:
-        completed = subprocess.run(
-            command,
-            cwd=REPOSITORY,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
-    if completed.returncode != 0:
-        tail = log_path.read_text(encoding="utf-8", errors="replace")
-        tail = "\n".join(tail.strip().splitlines()[-12:])
-        raise SlidesError(
-            f"{command[2]} exited {completed.returncode}; log {log_path}:\n{tail}"
-        )
+    """Run ``command`` with ``run_logged``; raise SlidesError if it fails."""
+    failure = run_logged(command, log_path, environment)
+    if failure is not None:
+        raise SlidesError(failure)
 
 
 def build_deck(chapter: Chapter, out: Path, quality: str) -> Path:

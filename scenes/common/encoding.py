@@ -8,8 +8,8 @@ shows in this lecture's output, but both cost render time:
   40 % less CPU time than ``medium``.  At the same constant rate factor its
   file was 25 % smaller, because the frames are flat colours and thin lines.
 - The narration is 22.05 kHz mono speech.  Encoding 250 s of it at its own
-  rate and channel count took 2.4 s instead of 8.3 s.  Nothing is lost,
-  because upsampling adds no information.
+  rate and channel count took 2.4 s instead of 8.3 s.  The upsampled track
+  would carry no sound the original lacks.
 
 Both hooks are installed by :class:`~common.lecture_scene.LectureScene`.
 """
